@@ -1,0 +1,96 @@
+"""The `desk` command. Every failure ends with a Vietnamese message and a non-zero exit."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from desk.cli import dossiers, maintenance, office, reference
+from desk.config import DeskSettings
+from desk.errors import DeskError
+from desk.i18n import set_language, translate
+
+app = typer.Typer(
+    name="desk",
+    help="motcua-desk: phần mềm quầy tiếp nhận và trả kết quả (Bộ phận Một cửa).",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+for module in (office, reference, dossiers, maintenance):
+    module.register(app)
+
+log = logging.getLogger("desk")
+
+EXIT_USAGE = 2
+EXIT_UNEXPECTED = 70
+
+
+def main(argv: list[str] | None = None) -> int:
+    set_language(DeskSettings().language)
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        args = ["run"]
+    try:
+        app(args=args, prog_name="desk", standalone_mode=False)
+    except DeskError as error:
+        sys.stderr.write(f"{error.title}: {error.message}\n")
+        return error.exit_code
+    except typer.Exit as done:
+        return int(done.exit_code or 0)
+    except typer.Abort:
+        sys.stderr.write(translate("Đã hủy.") + "\n")
+        return 1
+    except typer.TyperException as error:  # Typer's own (vendored Click) usage errors
+        return _usage_error(error)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: say so plainly, never show a traceback to the officer
+        log.debug("unexpected error", exc_info=True)
+        sys.stderr.write(
+            translate(
+                "Lỗi không mong muốn ({kind}). Dữ liệu đã lưu không bị ảnh hưởng; hãy báo "
+                "cho quản trị viên kèm lệnh vừa chạy.",
+                {"kind": type(error).__name__},
+            )
+            + "\n"
+        )
+        return EXIT_UNEXPECTED
+    return 0
+
+
+# Click's usage messages are English; the phrases officers meet most are put in Vietnamese.
+_CLICK_PHRASES = (
+    ("Missing option", "Thiếu tùy chọn"),
+    ("Missing argument", "Thiếu tham số"),
+    ("No such command", "Không có lệnh"),
+    ("No such option", "Không có tùy chọn"),
+    ("Invalid value for", "Giá trị không hợp lệ cho"),
+    ("Got unexpected extra argument", "Thừa tham số"),
+    ("Got unexpected extra arguments", "Thừa các tham số"),
+    ("is not a valid integer", "không phải số nguyên"),
+    ("requires an argument", "cần một giá trị"),
+)
+
+
+def _usage_error(error: typer.TyperException) -> int:
+    context = getattr(error, "ctx", None)
+    command = getattr(context, "command_path", None) or "desk"
+    format_message = getattr(error, "format_message", None)
+    detail = format_message() if callable(format_message) else str(error)
+    for english, vietnamese in _CLICK_PHRASES:
+        detail = detail.replace(english, translate(vietnamese))
+    sys.stderr.write(
+        translate(
+            "Lệnh không hợp lệ: {detail}. Xem hướng dẫn: {command} --help",
+            {"detail": detail.rstrip("."), "command": command},
+        )
+        + "\n"
+    )
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

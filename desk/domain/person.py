@@ -1,0 +1,86 @@
+"""People and organisations on a dossier: owner (chủ hồ sơ), submitter, collector."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Literal
+
+from desk.domain.citizen_id import check_id_number, normalise_sex
+from desk.domain.text import nfc
+from desk.errors import InvalidInput
+
+PersonKind = Literal["person", "organisation"]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^(\+84|0)\d{8,10}$")
+_ORG_ID = re.compile(r"^\d{10}(-\d{3})?$")
+
+
+@dataclass(frozen=True)
+class Person:
+    full_name: str
+    id_number: str | None = None
+    date_of_birth: date | None = None
+    sex: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    kind: PersonKind = "person"
+
+    def __repr__(self) -> str:  # personal data must never reach a log line
+        return f"Person(kind={self.kind!r}, <redacted>)"
+
+    def to_json(self) -> dict[str, str | None]:
+        data = asdict(self)
+        data["date_of_birth"] = self.date_of_birth.isoformat() if self.date_of_birth else None
+        return data
+
+    def validated(self, role: str = "chủ hồ sơ") -> Person:
+        """A normalised copy, or InvalidInput naming the field and the role."""
+        name = nfc(self.full_name)
+        if not name:
+            raise InvalidInput("Chưa nhập họ tên {role}.", role=role)
+        sex = normalise_sex(self.sex) if self.sex else None
+        id_number = _validated_id(self, role, sex)
+        phone = _validated_phone(self.phone, role)
+        email = (self.email or "").strip() or None
+        if email and not _EMAIL.match(email):
+            raise InvalidInput("Địa chỉ email của {role} không hợp lệ.", role=role)
+        address = nfc(self.address) if self.address else None
+        return Person(name, id_number, self.date_of_birth, sex, address, phone, email, self.kind)
+
+
+def _validated_id(person: Person, role: str, sex: str | None) -> str | None:
+    raw = "".join((person.id_number or "").split())
+    if not raw:
+        return None
+    if person.kind == "organisation":
+        if not _ORG_ID.match(raw):
+            raise InvalidInput(
+                "Mã số của tổ chức ({role}) phải gồm 10 chữ số, có thể kèm -xxx.", role=role
+            )
+        return raw
+    if len(raw) == 9 and raw.isdigit():  # old CMND, still seen on paper
+        return raw
+    problems = check_id_number(
+        raw,
+        date_of_birth=person.date_of_birth,
+        sex=sex,  # type: ignore[arg-type]
+    )
+    if problems:
+        raise InvalidInput("Số định danh của {role}: {problem}", role=role, problem=problems[0])
+    return raw
+
+
+def _validated_phone(phone: str | None, role: str) -> str | None:
+    raw = re.sub(r"[\s.\-()]", "", phone or "")
+    if not raw:
+        return None
+    if not _PHONE.match(raw):
+        raise InvalidInput(
+            "Số điện thoại của {role} không hợp lệ (10–11 chữ số, bắt đầu bằng 0 hoặc +84).",
+            role=role,
+        )
+    return raw

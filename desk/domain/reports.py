@@ -1,0 +1,87 @@
+"""Period arithmetic and timeliness rules of the periodic reports (DOMAIN §4.3, §6.1)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Literal
+
+from desk.domain.timefmt import VN_TZ, local_date
+from desk.errors import InvalidInput
+
+Granularity = Literal["day", "instant"]
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period [start, end) of local calendar days."""
+
+    label: str
+    start: date
+    end: date
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        value = text.strip()
+        if match := _MONTH.match(value):
+            year, month = int(match[1]), int(match[2])
+            if not 1 <= month <= 12:
+                raise InvalidInput("Tháng {month} không hợp lệ.", month=month)
+            return cls(value, date(year, month, 1), _add_months(date(year, month, 1), 1))
+        if match := _QUARTER.match(value):
+            year, quarter = int(match[1]), int(match[2])
+            first = date(year, 3 * quarter - 2, 1)
+            return cls(f"{year}-Q{quarter}", first, _add_months(first, 3))
+        if match := _YEAR.match(value):
+            year = int(match[1])
+            return cls(value, date(year, 1, 1), date(year + 1, 1, 1))
+        raise InvalidInput(
+            "Kỳ báo cáo không hợp lệ: dùng YYYY-MM (tháng), YYYY-Qn (quý) hoặc YYYY (năm), "
+            "ví dụ 2026-11, 2026-Q4, 2026."
+        )
+
+    @property
+    def start_instant(self) -> datetime:
+        return datetime.combine(self.start, time(0), tzinfo=VN_TZ)
+
+    @property
+    def end_instant(self) -> datetime:
+        return datetime.combine(self.end, time(0), tzinfo=VN_TZ)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+class Timeliness(StrEnum):
+    EARLY = "early"  # trước hạn
+    ON_TIME = "on_time"  # đúng hạn
+    LATE = "late"  # quá hạn
+
+
+def finished_timeliness(
+    finished: datetime, due: datetime | None, granularity: Granularity = "day"
+) -> Timeliness:
+    """Deployed systems compare local dates; a dossier without an appointment is on time."""
+    if due is None:
+        return Timeliness.ON_TIME
+    if granularity == "day":
+        left, right = local_date(finished), local_date(due)
+        if left < right:
+            return Timeliness.EARLY
+        return Timeliness.ON_TIME if left == right else Timeliness.LATE
+    if finished < due:
+        return Timeliness.EARLY if local_date(finished) < local_date(due) else Timeliness.ON_TIME
+    return Timeliness.ON_TIME if finished == due else Timeliness.LATE
+
+
+def pending_is_late(due: datetime | None, period_end: datetime) -> bool:
+    """Still open at the end of the period: late when the appointment fell inside it."""
+    return due is not None and due < period_end

@@ -1,0 +1,1 @@
+ENGLISH: dict[str, str] = {}

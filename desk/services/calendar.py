@@ -1,0 +1,122 @@
+"""The office's working calendar: official yearly notices override the package defaults."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from sqlmodel import Session, col, delete, select
+
+from data.models import CalendarDay, CalendarYear
+from desk.domain.calendar import WorkingCalendar, YearTable
+from desk.domain.holiday_defaults import default_year_table
+from desk.errors import InvalidInput
+from desk.services.context import ServiceContext
+from desk.services.settings import load_rules
+
+
+class YearNotice(BaseModel):
+    """The file an office imports: the official notice of one year (Bộ Nội vụ)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    year: int = Field(ge=2000, le=2100)
+    source: str = Field(min_length=1)
+    holidays: list[date]
+    working_days: list[date] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> YearNotice:
+        for day in [*self.holidays, *self.working_days]:
+            if day.year != self.year:
+                raise ValueError(f"{day.isoformat()} is not in {self.year}")
+        both = set(self.holidays) & set(self.working_days)
+        if both:
+            raise ValueError(f"{min(both).isoformat()} is both a holiday and a working day")
+        return self
+
+
+@dataclass(frozen=True)
+class YearView:
+    table: YearTable
+    official: bool
+
+
+class CalendarService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._context = context
+
+    def working_calendar(self) -> WorkingCalendar:
+        with self._context.db.read() as session:
+            return calendar_for(session)
+
+    def import_notice(self, path: Path) -> YearView:
+        notice = _read_notice(path)
+        with self._context.db.write() as session:
+            session.exec(delete(CalendarDay).where(col(CalendarDay.year) == notice.year))
+            year_row = session.get(CalendarYear, notice.year) or CalendarYear(
+                year=notice.year, source=notice.source
+            )
+            year_row.source = notice.source
+            year_row.imported_at = self._context.now()
+            session.add(year_row)
+            session.flush()
+            for day in sorted(set(notice.holidays)):
+                session.add(CalendarDay(day=day, year=notice.year, kind="holiday"))
+            for day in sorted(set(notice.working_days)):
+                session.add(CalendarDay(day=day, year=notice.year, kind="workday"))
+        return self.show_year(notice.year)
+
+    def show_year(self, year: int) -> YearView:
+        with self._context.db.read() as session:
+            official = _official_tables(session)
+        if year in official:
+            return YearView(official[year], official=True)
+        return YearView(default_year_table(year), official=False)
+
+
+def calendar_for(session: Session) -> WorkingCalendar:
+    """The calendar as configured now; tables are read once, then consulted in memory."""
+    official = _official_tables(session)
+    sessions = load_rules(session).working_sessions()
+
+    def year_table(year: int) -> YearTable:
+        return official.get(year) or default_year_table(year)
+
+    return WorkingCalendar(year_table, sessions)
+
+
+def _official_tables(session: Session) -> dict[int, YearTable]:
+    tables: dict[int, YearTable] = {}
+    for year_row in session.exec(select(CalendarYear)).all():
+        days = session.exec(select(CalendarDay).where(col(CalendarDay.year) == year_row.year)).all()
+        tables[year_row.year] = YearTable(
+            year=year_row.year,
+            holidays=frozenset(d.day for d in days if d.kind == "holiday"),
+            workdays=frozenset(d.day for d in days if d.kind == "workday"),
+            source=year_row.source,
+            names={d.day: d.name for d in days if d.name},
+        )
+    return tables
+
+
+def _read_notice(path: Path) -> YearNotice:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput("Không tìm thấy tệp {path}.", path=str(path)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidInput(
+            "Tệp lịch không phải JSON hợp lệ (UTF-8): {detail}", detail=str(error)
+        ) from None
+    try:
+        return YearNotice.model_validate(raw)
+    except ValidationError as error:
+        detail = error.errors()[0]
+        where = ".".join(str(p) for p in detail["loc"]) or "tệp"
+        raise InvalidInput(
+            "Tệp lịch không hợp lệ ({where}): {detail}", where=where, detail=detail["msg"]
+        ) from None

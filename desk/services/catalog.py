@@ -1,0 +1,263 @@
+"""The procedure catalogue: import (validated whole before anything is written), list, search."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlmodel import Session, col, delete, select
+
+from data.models import Procedure, ProcedureCase, ProcedureComponent
+from desk.domain.catalog import CaseSpec, CatalogFile, ComponentSpec, ProcedureSpec
+from desk.domain.text import fold
+from desk.errors import InvalidInput, NotFound
+from desk.services.context import ServiceContext
+
+
+@dataclass(frozen=True)
+class ProcedureView:
+    code: str
+    national_code: str | None
+    name: str
+    sector: str
+    online_level: str
+    supplement_mode: str
+    result_signed: bool
+    result_name: str | None
+    source: str
+    components: tuple[ComponentSpec, ...]
+    cases: tuple[CaseSpec, ...]
+
+    def case(self, key: str | None) -> CaseSpec:
+        if key is None:
+            return self.cases[0]
+        for case in self.cases:
+            if case.key == key:
+                return case
+        raise InvalidInput(
+            "Thủ tục {code} không có trường hợp '{key}'. Các trường hợp: {keys}.",
+            code=self.code,
+            key=key,
+            keys=", ".join(c.key for c in self.cases),
+        )
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    version: str
+    added: int
+    updated: int
+
+
+def bundled_catalog_path() -> Path:
+    return Path(str(resources.files("data.reference").joinpath("procedures.json")))
+
+
+class CatalogService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._context = context
+
+    def import_file(self, path: Path) -> ImportSummary:
+        catalog = read_catalog(path)
+        with self._context.db.write() as session:
+            return write_catalog(session, catalog)
+
+    def procedures(self, *, sector: str | None = None) -> list[ProcedureView]:
+        with self._context.db.read() as session:
+            query = (
+                select(Procedure)
+                .where(col(Procedure.active))
+                .order_by(col(Procedure.sector), col(Procedure.name))
+            )
+            if sector:
+                query = query.where(col(Procedure.sector) == sector)
+            return [_view(session, p) for p in session.exec(query).all()]
+
+    def search(self, text: str, *, limit: int = 20) -> list[ProcedureView]:
+        """By code or by name without accents: "dang ky khai sinh" finds "Đăng ký khai sinh"."""
+        needle = fold(text)
+        with self._context.db.read() as session:
+            query = (
+                select(Procedure)
+                .where(col(Procedure.active))
+                .where(
+                    col(Procedure.name_search).contains(needle)
+                    | col(Procedure.code).startswith(text.strip())
+                    | col(Procedure.national_code).startswith(text.strip())
+                )
+                .order_by(col(Procedure.name))
+                .limit(limit)
+            )
+            return [_view(session, p) for p in session.exec(query).all()]
+
+    def get(self, code: str) -> ProcedureView:
+        with self._context.db.read() as session:
+            return procedure_view(session, code)
+
+
+def procedure_view(session: Session, code: str) -> ProcedureView:
+    procedure = session.exec(select(Procedure).where(col(Procedure.code) == code.strip())).first()
+    if procedure is None or not procedure.active:
+        raise NotFound("Không có thủ tục mã {code} trong danh mục.", code=code.strip())
+    return _view(session, procedure)
+
+
+def read_catalog(path: Path) -> CatalogFile:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput("Không tìm thấy tệp {path}.", path=str(path)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidInput(
+            "Tệp danh mục không phải JSON hợp lệ (UTF-8): {detail}", detail=str(error)
+        ) from None
+    try:
+        return CatalogFile.model_validate(raw)
+    except ValidationError as error:
+        detail = error.errors()[0]
+        where = _location(raw, detail["loc"])
+        raise InvalidInput(
+            "Danh mục không hợp lệ, chưa ghi gì vào cơ sở dữ liệu ({where}): {detail}",
+            where=where,
+            detail=detail["msg"],
+        ) from None
+
+
+def write_catalog(session: Session, catalog: CatalogFile) -> ImportSummary:
+    added = updated = 0
+    for spec in catalog.procedures:
+        existing = session.exec(select(Procedure).where(col(Procedure.code) == spec.code)).first()
+        if existing is None:
+            added += 1
+            existing = Procedure(
+                code=spec.code,
+                name="",
+                name_search="",
+                sector="",
+                source="",
+                catalog_version=catalog.version,
+            )
+        else:
+            updated += 1
+        _fill(existing, spec, catalog.version)
+        session.add(existing)
+        session.flush()
+        assert existing.id is not None
+        _replace_children(session, existing.id, spec)
+    return ImportSummary(catalog.version, added, updated)
+
+
+def _fill(row: Procedure, spec: ProcedureSpec, version: str) -> None:
+    row.national_code = spec.national_code
+    row.name = spec.name
+    row.name_search = fold(spec.name)
+    row.sector = spec.sector
+    row.online_level = spec.online_level
+    row.supplement_mode = spec.supplement_mode
+    row.result_signed = spec.result_signed
+    row.result_name = spec.result_name
+    row.source = spec.source
+    row.catalog_version = version
+    row.active = True
+
+
+def _replace_children(session: Session, procedure_id: int, spec: ProcedureSpec) -> None:
+    # Dossiers copy what they need at intake, so replacing a procedure's rows is safe.
+    session.exec(delete(ProcedureCase).where(col(ProcedureCase.procedure_id) == procedure_id))
+    session.exec(
+        delete(ProcedureComponent).where(col(ProcedureComponent.procedure_id) == procedure_id)
+    )
+    for position, case in enumerate(spec.cases):
+        session.add(
+            ProcedureCase(
+                procedure_id=procedure_id,
+                position=position,
+                key=case.key,
+                name=case.name,
+                duration=case.duration,
+                unit=case.unit,
+                cutoff=case.cutoff.strftime("%H:%M") if case.cutoff else None,
+                fee=case.fee,
+                fee_note=case.fee_note,
+            )
+        )
+    for position, component in enumerate(spec.components):
+        session.add(
+            ProcedureComponent(
+                procedure_id=procedure_id,
+                position=position,
+                name=component.name,
+                required=component.required,
+                originals=component.originals,
+                certified=component.certified,
+                copies=component.copies,
+                note=component.note,
+            )
+        )
+
+
+def _view(session: Session, procedure: Procedure) -> ProcedureView:
+    cases = session.exec(
+        select(ProcedureCase)
+        .where(col(ProcedureCase.procedure_id) == procedure.id)
+        .order_by(col(ProcedureCase.position))
+    ).all()
+    components = session.exec(
+        select(ProcedureComponent)
+        .where(col(ProcedureComponent.procedure_id) == procedure.id)
+        .order_by(col(ProcedureComponent.position))
+    ).all()
+    return ProcedureView(
+        code=procedure.code,
+        national_code=procedure.national_code,
+        name=procedure.name,
+        sector=procedure.sector,
+        online_level=procedure.online_level,
+        supplement_mode=procedure.supplement_mode,
+        result_signed=procedure.result_signed,
+        result_name=procedure.result_name,
+        source=procedure.source,
+        cases=tuple(
+            CaseSpec(
+                key=c.key,
+                name=c.name,
+                duration=c.duration,
+                unit=c.unit,
+                cutoff=c.cutoff,
+                fee=c.fee,
+                fee_note=c.fee_note,
+            )
+            for c in cases
+        ),
+        components=tuple(
+            ComponentSpec(
+                name=c.name,
+                required=c.required,
+                originals=c.originals,
+                certified=c.certified,
+                copies=c.copies,
+                note=c.note,
+            )
+            for c in components
+        ),
+    )
+
+
+def _location(raw: object, loc: tuple[int | str, ...]) -> str:
+    """Name the failing entry by its procedure code when possible, not just an index."""
+    parts: list[str] = []
+    node = raw
+    for key in loc:
+        if isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+            code = node.get("code") if isinstance(node, dict) else None
+            parts.append(f"[{key}]" + (f" ({code})" if code else ""))
+        elif isinstance(node, dict) and key in node:
+            node = node[key]
+            parts.append(str(key))
+        else:
+            parts.append(str(key))
+    return ".".join(parts) or "tệp"

@@ -1,0 +1,68 @@
+"""Builds every service over one database: used by the CLI and the TUI's composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from data.db import Database, sqlite_url
+from data.migrate import upgrade
+from desk.errors import ConfigError
+from desk.services.auth import AuthService
+from desk.services.calendar import CalendarService
+from desk.services.catalog import CatalogService
+from desk.services.context import Clock, ServiceContext, system_clock
+from desk.services.intake import IntakeService
+from desk.services.lookup import LookupService
+from desk.services.maintenance import MaintenanceService
+from desk.services.reports import ReportsService
+from desk.services.returns import ReturnsService
+from desk.services.settings import OfficeService
+
+
+@dataclass(frozen=True)
+class DeskServices:
+    context: ServiceContext
+    office: OfficeService
+    calendar: CalendarService
+    catalog: CatalogService
+    intake: IntakeService
+    returns: ReturnsService
+    lookup: LookupService
+    reports: ReportsService
+    auth: AuthService
+    maintenance: MaintenanceService
+
+    @classmethod
+    def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
+        context = ServiceContext(db, clock)
+        return cls(
+            context=context,
+            office=OfficeService(context),
+            calendar=CalendarService(context),
+            catalog=CatalogService(context),
+            intake=IntakeService(context),
+            returns=ReturnsService(context),
+            lookup=LookupService(context),
+            reports=ReportsService(context),
+            auth=AuthService(context),
+            maintenance=MaintenanceService(context),
+        )
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = system_clock) -> DeskServices:
+        """Open (creating if needed) the desk database at ``path`` and migrate it to head."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ConfigError(
+                "Không tạo được thư mục dữ liệu {path}: {reason}",
+                path=str(path.parent),
+                reason=error.strerror or "",
+            ) from None
+        db = Database.open(sqlite_url(path))
+        upgrade(db.engine)
+        return cls.build(db, clock)
+
+    def close(self) -> None:
+        self.context.db.dispose()

@@ -1,0 +1,111 @@
+"""Writes that accompany every state change, inside the caller's transaction:
+the dossier's next audit event (hash-chained) and the outbox command for the server."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+from uuid6 import uuid7
+
+from data.models import Dossier, DossierEvent, OutboxCommand
+from desk.domain.lifecycle import GENESIS_HASH, EventRecord, canonical_json
+
+
+def instant_text(instant: datetime) -> str:
+    """The form of an instant that is hashed: ISO 8601 UTC to the microsecond."""
+    return instant.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return str(uuid7())
+
+
+def append_event(
+    session: Session,
+    dossier: Dossier,
+    *,
+    kind: str,
+    at: datetime,
+    from_status: int | None,
+    to_status: int | None,
+    officer_id: int | None,
+    payload: dict[str, Any] | None = None,
+) -> DossierEvent:
+    """Add the next event of ``dossier``'s chain and move the dossier's chain head."""
+    record = EventRecord(
+        dossier_id=dossier.id,
+        seq=dossier.event_count + 1,
+        at=instant_text(at),
+        kind=kind,
+        from_status=from_status,
+        to_status=to_status,
+        officer_id=officer_id,
+        payload=canonical_json(payload or {}),
+        prev_hash=dossier.last_event_hash or GENESIS_HASH,
+    )
+    digest = record.digest()
+    event = DossierEvent(
+        dossier_id=record.dossier_id,
+        seq=record.seq,
+        at=at,
+        kind=kind,
+        from_status=from_status,
+        to_status=to_status,
+        officer_id=officer_id,
+        payload=record.payload,
+        prev_hash=record.prev_hash,
+        hash=digest,
+    )
+    session.add(event)
+    dossier.event_count = record.seq
+    dossier.last_event_hash = digest
+    dossier.updated_at = at
+    return event
+
+
+def record_of(event: DossierEvent) -> EventRecord:
+    return EventRecord(
+        dossier_id=event.dossier_id,
+        seq=event.seq,
+        at=instant_text(event.at),
+        kind=event.kind,
+        from_status=event.from_status,
+        to_status=event.to_status,
+        officer_id=event.officer_id,
+        payload=event.payload,
+        prev_hash=event.prev_hash,
+    )
+
+
+def enqueue_command(
+    session: Session,
+    *,
+    desk_id: str,
+    command_type: str,
+    payload: dict[str, Any],
+    at: datetime,
+    dossier_id: str | None = None,
+) -> OutboxCommand:
+    """Queue a command for the server; its per-desk sequence is gap-free because the
+    caller holds the write lock (BEGIN IMMEDIATE) until commit."""
+    last = session.exec(
+        select(func.max(OutboxCommand.seq)).where(col(OutboxCommand.desk_id) == desk_id)
+    ).one()
+    body = canonical_json(payload)
+    command = OutboxCommand(
+        command_id=new_id(),
+        desk_id=desk_id,
+        seq=(last or 0) + 1,
+        type=command_type,
+        dossier_id=dossier_id,
+        payload=body,
+        payload_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        state="pending",
+        next_attempt_at=at,
+        created_at=at,
+    )
+    session.add(command)
+    return command

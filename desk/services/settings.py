@@ -1,0 +1,220 @@
+"""The office: agency, this desk and its code range, and the rules kept with the data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlmodel import Session, col, select
+
+from data.models import Agency, Desk, Setting
+from desk.domain.calendar import Sessions
+from desk.domain.codes import DeskRange, validate_agency_code
+from desk.domain.text import nfc
+from desk.domain.tracking import new_tracking_secret
+from desk.errors import ConfigError, InvalidInput
+from desk.services.context import ServiceContext
+from desk.services.ledger import new_id
+
+RULES_KEY = "office_rules"
+
+
+class OfficeRules(BaseModel):
+    """Rules an office may set (DOMAIN marks them 🟡: never hard-coded)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sessions: list[tuple[time, time]] = Field(
+        default_factory=lambda: [(time(7), time(11, 30)), (time(13, 30), time(17))]
+    )
+    """Working sessions in local time (R1)."""
+
+    same_day_cutoff: time = time(15)
+    """Default cut-off of same-day procedures whose catalogue entry names none (R6)."""
+
+    max_extensions: int = Field(1, ge=0)
+    """How many times an appointment may be re-set by an apology (Mẫu 04)."""
+
+    timeliness_granularity: Literal["day", "instant"] = "day"
+    """Reports compare finish and due by local date (default) or by instant (DOMAIN §4.3)."""
+
+    idle_lock_minutes: int = Field(10, ge=1)
+    """The desk re-locks after this long without input."""
+
+    lockout_attempts: int = Field(5, ge=1)
+    """Failed logins before an officer is locked out."""
+
+    lockout_minutes: int = Field(15, ge=1)
+
+    @field_validator("sessions")
+    @classmethod
+    def _valid_sessions(cls, value: list[tuple[time, time]]) -> list[tuple[time, time]]:
+        Sessions(tuple(value))  # raises ValueError with the reason
+        return value
+
+    def working_sessions(self) -> Sessions:
+        return Sessions(tuple(self.sessions))
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    agency_id: int
+    agency_code: str
+    agency_name: str
+    unit_name: str
+    parent_name: str | None
+    place_name: str
+    phone: str | None
+    tracking_base_url: str | None
+    desk_id: str
+    desk_name: str
+    desk_range: DeskRange
+
+
+class OfficeService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._context = context
+
+    def init_office(
+        self,
+        *,
+        agency_code: str,
+        agency_name: str,
+        desk_range: str,
+        place_name: str | None = None,
+        unit_name: str | None = None,
+        parent_name: str | None = None,
+        phone: str | None = None,
+        tracking_base_url: str | None = None,
+        desk_name: str = "Quầy 1",
+    ) -> OfficeView:
+        code = validate_agency_code(agency_code)
+        name = nfc(agency_name)
+        if not name:
+            raise InvalidInput("Tên cơ quan không được để trống.")
+        rng = DeskRange.parse(desk_range)
+        with self._context.db.write() as session:
+            if session.exec(select(Desk).where(col(Desk.is_local))).first() is not None:
+                raise ConfigError(
+                    "Máy này đã được khởi tạo cho một cơ quan. Dùng một tệp dữ liệu khác "
+                    "(--db) nếu muốn khởi tạo cơ quan mới."
+                )
+            agency = Agency(
+                code=code,
+                name=name,
+                unit_name=nfc(unit_name) if unit_name else _default_unit_name(name),
+                parent_name=nfc(parent_name) if parent_name else None,
+                place_name=nfc(place_name) if place_name else _default_place(name),
+                phone=phone,
+                tracking_base_url=tracking_base_url,
+                tracking_secret=new_tracking_secret(),
+                created_at=self._context.now(),
+            )
+            session.add(agency)
+            session.flush()
+            assert agency.id is not None
+            session.add(
+                Desk(
+                    id=new_id(),
+                    agency_id=agency.id,
+                    name=nfc(desk_name),
+                    range_start=rng.start,
+                    range_end=rng.end,
+                    is_local=True,
+                    created_at=self._context.now(),
+                )
+            )
+            _save_rules(session, OfficeRules())
+        return self.office()
+
+    def is_initialised(self) -> bool:
+        with self._context.db.read() as session:
+            return session.exec(select(Desk).where(col(Desk.is_local))).first() is not None
+
+    def office(self) -> OfficeView:
+        with self._context.db.read() as session:
+            return load_office(session)
+
+    def rules(self) -> OfficeRules:
+        with self._context.db.read() as session:
+            return load_rules(session)
+
+    def update_rules(self, **changes: object) -> OfficeRules:
+        with self._context.db.write() as session:
+            current = load_rules(session).model_dump()
+            current.update(changes)
+            try:
+                rules = OfficeRules.model_validate(current)
+            except ValidationError as error:
+                raise InvalidInput(
+                    "Cấu hình không hợp lệ: {detail}", detail=_first(error)
+                ) from None
+            _save_rules(session, rules)
+            return rules
+
+
+def load_office(session: Session) -> OfficeView:
+    desk = session.exec(select(Desk).where(col(Desk.is_local))).first()
+    if desk is None:
+        raise ConfigError(
+            "Máy này chưa được khởi tạo. Chạy `desk init` (hoặc `desk demo` để dùng thử)."
+        )
+    agency = session.get(Agency, desk.agency_id)
+    assert agency is not None and agency.id is not None
+    return OfficeView(
+        agency_id=agency.id,
+        agency_code=agency.code,
+        agency_name=agency.name,
+        unit_name=agency.unit_name,
+        parent_name=agency.parent_name,
+        place_name=agency.place_name,
+        phone=agency.phone,
+        tracking_base_url=agency.tracking_base_url,
+        desk_id=desk.id,
+        desk_name=desk.name,
+        desk_range=DeskRange(desk.range_start, desk.range_end),
+    )
+
+
+def load_rules(session: Session) -> OfficeRules:
+    row = session.get(Setting, RULES_KEY)
+    return OfficeRules.model_validate_json(row.value) if row else OfficeRules()
+
+
+def _save_rules(session: Session, rules: OfficeRules) -> None:
+    row = session.get(Setting, RULES_KEY) or Setting(key=RULES_KEY, value="")
+    row.value = rules.model_dump_json()
+    session.add(row)
+
+
+_UNIT_MARKERS = ("xã ", "phường ", "đặc khu ", "thị trấn ")
+
+
+def _unit_part(agency_name: str) -> tuple[str, str] | None:
+    """Split "Ủy ban nhân dân xã Thử Nghiệm" into ("xã ", "Thử Nghiệm")."""
+    lowered = agency_name.lower()
+    for marker in _UNIT_MARKERS:
+        index = lowered.find(marker)
+        if index >= 0:
+            return marker, agency_name[index + len(marker) :]
+    return None
+
+
+def _default_unit_name(agency_name: str) -> str:
+    part = _unit_part(agency_name)
+    if part is None:
+        return "Bộ phận Một cửa"
+    return f"Trung tâm Phục vụ hành chính công {part[0]}{part[1]}"
+
+
+def _default_place(agency_name: str) -> str:
+    # The date line of a form reads "<Địa danh>, ngày … tháng … năm …" with the bare name.
+    part = _unit_part(agency_name)
+    return part[1] if part else agency_name
+
+
+def _first(error: ValidationError) -> str:
+    detail = error.errors()[0]
+    return f"{'.'.join(str(p) for p in detail['loc'])}: {detail['msg']}"
