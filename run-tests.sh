@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every check and test of motcua-desk on a fresh Debian machine (or an existing checkout).
+# Installs what the tests need: system packages (as root, with apt), a virtual environment
+# with the project and its dev group, then: ruff, mypy --strict, import-linter, pytest.
+# Exits non-zero when any check or test fails, or when no test ran.
+set -euo pipefail
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 PYTHONUTF8=1
+cd "$(dirname "$0")"
+
+log() { echo "[run-tests +${SECONDS}s] $*"; }
+
+PYTHON=${PYTHON:-python3}
+"$PYTHON" -c 'import sys; assert sys.version_info >= (3, 11), sys.version' 2>/dev/null || {
+  echo "Cần Python 3.11 trở lên (đang dùng: $("$PYTHON" --version 2>&1))." >&2; exit 1; }
+
+# System packages the tests need. Later components (CUPS, SoftHSM2, pcscd, SANE, PostgreSQL)
+# add theirs here; the desk core needs only a Python that can make virtual environments.
+APT_PACKAGES=()
+"$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || APT_PACKAGES+=(python3-venv)
+if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    log "apt: ${APT_PACKAGES[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${APT_PACKAGES[@]}" >/dev/null
+  else
+    echo "Thiếu gói hệ thống: ${APT_PACKAGES[*]} (chạy lại với quyền root để tự cài)." >&2
+    exit 1
+  fi
+fi
+
+log "venv"
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+# The local package index mirrors print a harmless warning on every install; keep logs clean.
+quiet_pip() { .venv/bin/python -m pip "$@" 2>&1 | { grep -v "WARNING: Location" || true; }; }
+quiet_pip install -q --disable-pip-version-check --upgrade "pip>=25.1"   # 25.1: --group
+quiet_pip install -q --disable-pip-version-check -e . --group dev
+
+log "ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+log "mypy --strict"
+.venv/bin/mypy
+log "import-linter"
+.venv/bin/lint-imports
+log "pytest"
+set +e
+.venv/bin/python -m pytest -p no:cacheprovider "$@"
+rc=$?
+set -e
+if [ "$rc" -eq 5 ]; then
+  echo "Không có bài kiểm thử nào được chạy." >&2
+  exit 1
+fi
+exit "$rc"

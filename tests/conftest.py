@@ -1,0 +1,79 @@
+"""Shared fixtures: a real SQLite file per test, migrated with Alembic, and a fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desk.domain.person import Person
+from desk.domain.timefmt import VN_TZ
+from desk.services.container import DeskServices
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SMALL_CATALOG = FIXTURES / "catalog_small.json"
+AGENCY_CODE = "000.00.01.H99"
+
+
+class FakeClock:
+    """A clock the test moves by hand; starts on a working Wednesday morning."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 25, 9, 0, tzinfo=VN_TZ)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, text: str) -> None:
+        self.now = datetime.fromisoformat(text).replace(tzinfo=VN_TZ)
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "desk.db"
+
+
+@pytest.fixture
+def bare_services(db_path: Path, clock: FakeClock) -> Iterator[DeskServices]:
+    """Migrated database, no office yet."""
+    services = DeskServices.open(db_path, clock=clock)
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def services(bare_services: DeskServices) -> DeskServices:
+    """An initialised office with the small test catalogue."""
+    bare_services.office.init_office(
+        agency_code=AGENCY_CODE,
+        agency_name="Ủy ban nhân dân xã Thử Nghiệm",
+        desk_range="0001-4999",
+        tracking_base_url="https://tracuu.motcua.invalid",
+    )
+    bare_services.catalog.import_file(SMALL_CATALOG)
+    return bare_services
+
+
+def citizen(suffix: int = 1, **changes: object) -> Person:
+    """A synthetic, self-consistent applicant (male, born 1985, province code 001)."""
+    values: dict[str, object] = {
+        "full_name": "CÔNG DÂN THỬ NGHIỆM",
+        "id_number": f"001085{suffix:06d}",
+        "date_of_birth": date(1985, 1, 1),
+        "sex": "Nam",
+        "address": "Thôn Thử Nghiệm, xã Thử Nghiệm",
+        "phone": "0912000000",
+        "email": None,
+    }
+    values.update(changes)
+    return Person(**values)  # type: ignore[arg-type]
