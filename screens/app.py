@@ -41,7 +41,7 @@ class DeskApp(App[None]):
     CSS = """
     #office { padding: 1 2; text-style: bold; }
     #summary { padding: 0 2; }
-    #link { dock: bottom; height: 1; padding: 0 2; color: $text-muted; }
+    #link { padding: 1 2; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5", "refresh", translate("Làm mới"), id="refresh"),
@@ -60,7 +60,7 @@ class DeskApp(App[None]):
                 f"{office.unit_name}\n{office.agency_name} — {office.agency_code}", id="office"
             )
             yield HomeSummary(self.services)
-        yield Static(translate("Kết nối: chưa cấu hình máy chủ"), id="link")
+            yield Static(translate("Kết nối: chưa cấu hình máy chủ"), id="link")
         yield Footer()
 
     def on_mount(self) -> None:

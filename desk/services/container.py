@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data.db import Database, sqlite_url
-from data.migrate import upgrade
+from data.migrate import ensure_current
 from desk.errors import ConfigError
 from desk.services.auth import AuthService
 from desk.services.calendar import CalendarService
@@ -61,7 +61,7 @@ class DeskServices:
                 reason=error.strerror or "",
             ) from None
         db = Database.open(sqlite_url(path))
-        upgrade(db.engine)
+        ensure_current(db.engine)
         return cls.build(db, clock)
 
     def close(self) -> None:
