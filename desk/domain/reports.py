@@ -30,16 +30,16 @@ class Period:
     def parse(cls, text: str) -> Period:
         value = text.strip()
         if match := _MONTH.match(value):
-            year, month = int(match[1]), int(match[2])
+            year, month = _year(match[1]), int(match[2])
             if not 1 <= month <= 12:
                 raise InvalidInput("Tháng {month} không hợp lệ.", month=month)
             return cls(value, date(year, month, 1), _add_months(date(year, month, 1), 1))
         if match := _QUARTER.match(value):
-            year, quarter = int(match[1]), int(match[2])
+            year, quarter = _year(match[1]), int(match[2])
             first = date(year, 3 * quarter - 2, 1)
             return cls(f"{year}-Q{quarter}", first, _add_months(first, 3))
         if match := _YEAR.match(value):
-            year = int(match[1])
+            year = _year(match[1])
             return cls(value, date(year, 1, 1), date(year + 1, 1, 1))
         raise InvalidInput(
             "Kỳ báo cáo không hợp lệ: dùng YYYY-MM (tháng), YYYY-Qn (quý) hoặc YYYY (năm), "
@@ -53,6 +53,14 @@ class Period:
     @property
     def end_instant(self) -> datetime:
         return datetime.combine(self.end, time(0), tzinfo=VN_TZ)
+
+
+def _year(digits: str) -> int:
+    year = int(digits)
+    # A bound keeps date() and the UTC conversion of the period's instants from overflowing.
+    if not 1900 <= year <= 2999:
+        raise InvalidInput("Năm {year} nằm ngoài phạm vi báo cáo (1900–2999).", year=year)
+    return year
 
 
 def _add_months(day: date, months: int) -> date:

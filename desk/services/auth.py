@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,6 +25,10 @@ ROLE_LABELS: dict[str, str] = {
     "admin": "Quản trị",
 }
 MIN_PASSWORD_LENGTH = 8
+_WRONG_PASSWORD = (
+    "Tên đăng nhập hoặc mật khẩu không đúng. Còn {left} lần thử trước khi tài khoản bị khóa "
+    "{minutes} phút."
+)
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 
@@ -67,7 +72,7 @@ class AuthService:
             )
         if not nfc(full_name):
             raise InvalidInput("Chưa nhập họ tên cán bộ.")
-        initial = password or _temporary_password()
+        initial = password or _temporary_password(name)
         _check_strength(initial, name)
         with self._context.db.write() as session:
             if session.exec(select(Officer).where(col(Officer.username) == name)).first():
@@ -95,12 +100,17 @@ class AuthService:
             ).first()
             if officer is None or not officer.active:
                 _hasher.hash(password)  # same cost either way: no user enumeration by timing
-                raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
+                # ... and the same text as a first wrong password: no enumeration by message.
+                raise AuthError(
+                    _WRONG_PASSWORD,
+                    left=max(rules.lockout_attempts - 1, 0),
+                    minutes=rules.lockout_minutes,
+                )
             if officer.locked_until is not None and officer.locked_until > now:
                 raise AuthError(
                     "Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} "
                     "phút hoặc nhờ quản trị viên mở khóa.",
-                    minutes=max(1, int((officer.locked_until - now).total_seconds() // 60) + 1),
+                    minutes=max(1, math.ceil((officer.locked_until - now).total_seconds() / 60)),
                 )
             if not _verify(officer.password_hash, password):
                 officer.failed_attempts += 1
@@ -111,8 +121,7 @@ class AuthService:
                 session.add(officer)
                 # Raised after the block so that the failed attempt is committed.
                 error = AuthError(
-                    "Tên đăng nhập hoặc mật khẩu không đúng. Còn {left} lần thử trước khi tài "
-                    "khoản bị khóa {minutes} phút.",
+                    _WRONG_PASSWORD,
                     left=max(left, 0),
                     minutes=rules.lockout_minutes,
                 )
@@ -141,9 +150,9 @@ class AuthService:
 
     def reset_password(self, username: str) -> str:
         """Administrator: a new temporary password that must be changed at next login."""
-        temporary = _temporary_password()
         with self._context.db.write() as session:
             officer = _by_username(session, username)
+            temporary = _temporary_password(officer.username)
             officer.password_hash = _hasher.hash(temporary)
             officer.must_change_password = True
             officer.failed_attempts = 0
@@ -190,8 +199,12 @@ def _check_strength(password: str, username: str) -> None:
         raise InvalidInput("Mật khẩu không được chứa tên đăng nhập.")
 
 
-def _temporary_password() -> str:
-    return secrets.token_urlsafe(9)
+def _temporary_password(username: str) -> str:
+    # Redraw the rare random string that contains the username: _check_strength refuses it.
+    while True:
+        candidate = secrets.token_urlsafe(9)
+        if username not in candidate.lower():
+            return candidate
 
 
 def _view(officer: Officer) -> OfficerView:

@@ -34,7 +34,11 @@ def due_rule_for(case: CaseSpec, default_cutoff: time) -> DueRule:
 
 
 def closed_pauses(session: Session, dossier: Dossier) -> list[tuple[datetime, datetime]]:
-    """Pauses since the clock last started; the clock ignores earlier ones."""
+    """Pauses that end after the clock last started; the clock ignores earlier ones.
+
+    A pause that began before the clock start (e.g. a supplement requested on the day off on
+    which the dossier was received) still stops the clock for the part after it.
+    """
     rows = session.exec(
         select(DossierPause)
         .where(col(DossierPause.dossier_id) == dossier.id)
@@ -44,7 +48,7 @@ def closed_pauses(session: Session, dossier: Dossier) -> list[tuple[datetime, da
     return [
         (row.started_at, row.ended_at)
         for row in rows
-        if row.ended_at is not None and (start is None or row.started_at >= start)
+        if row.ended_at is not None and (start is None or row.ended_at > start)
     ]
 
 
