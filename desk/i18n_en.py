@@ -1,1 +1,501 @@
-ENGLISH: dict[str, str] = {}
+"""English renderings of the user-facing text, keyed by the Vietnamese template (NFC).
+
+desk.i18n.translate looks a template up here, whole, when the language is English; a
+template without an entry is shown in Vietnamese. Every ``{placeholder}`` of a key appears
+in its value. tests/unit/test_i18n.py finds the templates in the code and fails, listing
+them, when one has no entry here or an entry here is no longer used.
+
+Entries are grouped by the module where the template first appears, in source order.
+"""
+
+from __future__ import annotations
+
+ENGLISH: dict[str, str] = {
+    # desk/cli/__init__.py
+    "Đã hủy.": "Cancelled.",
+    "Lỗi không mong muốn ({kind}). Dữ liệu đã lưu không bị ảnh hưởng; hãy báo cho quản trị viên "
+    "kèm lệnh vừa chạy.": (
+        "Unexpected error ({kind}). Saved data is not affected; report it to the administrator "
+        "with the command you just ran."
+    ),
+    "Thiếu tùy chọn": "Missing option",
+    "Thiếu tham số": "Missing argument",
+    "Không có lệnh": "No such command",
+    "Không có tùy chọn": "No such option",
+    "Giá trị không hợp lệ cho": "Invalid value for",
+    "Thừa tham số": "Got unexpected extra argument",
+    "Thừa các tham số": "Got unexpected extra arguments",
+    "không phải số nguyên": "is not a valid integer",
+    "cần một giá trị": "requires an argument",
+    "Lệnh không hợp lệ: {detail}. Xem hướng dẫn: {command} --help": (
+        "Invalid command: {detail}. For help, run: {command} --help"
+    ),
+    # desk/cli/common.py
+    "{what} không đúng dạng: cần 'YYYY-MM-DD HH:MM' (giờ Việt Nam), ví dụ '2026-11-25 09:30'.": (
+        "{what} is not in the right format: use 'YYYY-MM-DD HH:MM' (Vietnam time), e.g. "
+        "'2026-11-25 09:30'."
+    ),
+    "{what} không đúng dạng YYYY-MM-DD, ví dụ 2026-12-01.": (
+        "{what} is not in the format YYYY-MM-DD, e.g. 2026-12-01."
+    ),
+    "Không tìm thấy tệp {what}: {path}.": "The {what} file was not found: {path}.",
+    "Tệp {what} không phải JSON hợp lệ (UTF-8): {detail}": (
+        "The {what} file is not valid JSON (UTF-8): {detail}"
+    ),
+    "Không đọc được tệp {what}: {reason}": "Cannot read the {what} file: {reason}",
+    # desk/cli/dossiers.py
+    "Loại người nộp không hợp lệ: dùng person hoặc organisation.": (
+        "Invalid applicant kind: use person or organisation."
+    ),
+    "Tệp {what} không hợp lệ ({where}): {detail}": (
+        "The {what} file is not valid ({where}): {detail}"
+    ),
+    # (also desk/services/auth.py)
+    "Không có cán bộ với tên đăng nhập {username}.": "No officer has the username {username}.",
+    "Chọn đúng một trong --components FILE hoặc --all-components.": (
+        "Give exactly one of --components FILE or --all-components."
+    ),
+    "Tệp thành phần hồ sơ phải là một danh sách JSON.": (
+        "The dossier components file must be a JSON list."
+    ),
+    "Mã hồ sơ: {code}": "Dossier code: {code}",
+    # (also desk/cli/reference.py)
+    "Hẹn trả kết quả: {due}": "Result due: {due}",
+    "Hồ sơ thiếu: {missing}. In Phiếu yêu cầu bổ sung (Mẫu 02).": (
+        "Missing from the dossier: {missing}. Print the request for additional documents (Form 02)."
+    ),
+    "Tiếp nhận: {at}": "Received: {at}",
+    "Hẹn trả: {at}": "Due: {at}",
+    "Không tìm thấy hồ sơ nào.": "No dossiers found.",
+    "Hồ sơ {code}: {status}.": "Dossier {code}: {status}.",
+    "--received không đi kèm --item.": "--received cannot be combined with --item.",
+    "Mức độ hài lòng phải là very_satisfied, satisfied hoặc unsatisfied.": (
+        "The satisfaction rating must be very_satisfied, satisfied or unsatisfied."
+    ),
+    "Ngày hẹn mới": "New return date",
+    "Hẹn lại: {due}": "New return date: {due}",
+    # desk/cli/maintenance.py
+    "Định dạng không hỗ trợ: {value}. Dùng json, csv hoặc xlsx.": (
+        "Unsupported format: {value}. Use json, csv or xlsx."
+    ),
+    "Nhóm theo sector hoặc procedure.": "Use --by sector or --by procedure.",
+    "Báo cáo xlsx cần --out TỆP.xlsx.": "An xlsx report needs --out FILE.xlsx.",
+    "Đã ghi báo cáo vào {path}.": "Report written to {path}.",
+    # (also desk/services/reports.py)
+    "Không ghi được tệp {path}: {reason}": "Cannot write the file {path}: {reason}",
+    "Đã kiểm tra {d} hồ sơ, {e} sự kiện.": "Checked {d} dossiers and {e} events.",
+    "Phát hiện dữ liệu không toàn vẹn: {count} hồ sơ có nhật ký bị sai lệch, kiểm tra SQLite: "
+    "{integrity}.": (
+        "Problems found: {count} dossiers have an audit log that does not verify; SQLite check: "
+        "{integrity}."
+    ),
+    "Dữ liệu toàn vẹn.": "The data is intact.",
+    "Đã sao lưu vào {path}.": "Backed up to {path}.",
+    # desk/cli/office.py
+    "Đã khởi tạo {name} ({code}), dải số {range}.": (
+        "Set up {name} ({code}) with dossier number range {range}."
+    ),
+    "Tiếp theo: nạp danh mục thủ tục (desk catalog import) và tạo cán bộ (desk officer add).": (
+        "Next: import the procedure catalogue (desk catalog import) and create officers (desk "
+        "officer add)."
+    ),
+    "Đã tạo văn phòng trình diễn tại {path}.": "Demo office created at {path}.",
+    "Đã tạo cán bộ {username}. Mật khẩu tạm: {password} (phải đổi khi đăng nhập lần đầu).": (
+        "Officer {username} created. Temporary password: {password} (must be changed at first "
+        "login)."
+    ),
+    "Mật khẩu tạm mới của {username}: {password}": (
+        "New temporary password for {username}: {password}"
+    ),
+    "Mật khẩu hiện tại: ": "Current password: ",
+    "Mật khẩu mới: ": "New password: ",
+    "Nhập lại mật khẩu mới: ": "Repeat the new password: ",
+    "Hai lần nhập mật khẩu mới không khớp.": "The two new passwords do not match.",
+    "Đã đổi mật khẩu.": "Password changed.",
+    # desk/cli/reference.py
+    "Chọn đúng một trong --procedure, --duration hoặc --same-day.": (
+        "Give exactly one of --procedure, --duration or --same-day."
+    ),
+    "Thời điểm tiếp nhận": "Time of receipt",
+    "Thời hạn không hợp lệ: dùng số kèm đơn vị wh (giờ làm việc), wd (ngày làm việc) hoặc cd "
+    "(ngày lịch), ví dụ 8wh, 3wd, 15cd.": (
+        "Invalid time limit: use a number with the unit wh (working hours), wd (working days) or "
+        "cd (calendar days), e.g. 8wh, 3wd, 15cd."
+    ),
+    "Giờ chốt không đúng dạng HH:MM, ví dụ 15:00.": (
+        "The cut-off time is not in the format HH:MM, e.g. 15:00."
+    ),
+    "Khoảng tạm dừng cần dạng 'bắt đầu/kết thúc', ví dụ '2026-11-25 08:00/2026-11-26 08:00'.": (
+        "Write a pause as 'start/end', e.g. '2026-11-25 08:00/2026-11-26 08:00'."
+    ),
+    "Thời điểm bắt đầu tạm dừng": "Pause start time",
+    "Thời điểm kết thúc tạm dừng": "Pause end time",
+    "Khoảng tạm dừng kết thúc trước khi bắt đầu.": "The pause ends before it starts.",
+    "Đã nạp lịch năm {year}: {holidays} ngày nghỉ, {workdays} ngày làm bù.": (
+        "Calendar for {year} imported: {holidays} days off, {workdays} make-up working days."
+    ),
+    "Năm phải từ 2000 đến 2100.": "The year must be from 2000 to 2100.",
+    "Năm {year} — nguồn: {source}": "Year {year} — source: {source}",
+    "nghỉ": "day off",
+    "làm bù": "make-up day",
+    "Đã nạp danh mục {version}: thêm {added}, cập nhật {updated} thủ tục.": (
+        "Catalogue {version} imported: {added} procedures added, {updated} updated."
+    ),
+    # desk/domain/citizen_id.py
+    "Giới tính phải là Nam hoặc Nữ.": "Sex must be male or female (Nam or Nữ).",
+    "Không nhận ra mã QR căn cước: dữ liệu quét được trống. Hãy quét lại hoặc nhập tay thông "
+    "tin trên thẻ.": (
+        "Not a citizen ID card QR code: the scan is empty. Scan again or type in the details from "
+        "the card."
+    ),
+    "Không nhận ra mã QR căn cước: đây là một địa chỉ trang web, không phải mã QR trên thẻ căn "
+    "cước. Hãy quét lại hoặc nhập tay thông tin trên thẻ.": (
+        "Not a citizen ID card QR code: this is a web address, not the QR code on an ID card. Scan "
+        "again or type in the details from the card."
+    ),
+    "Không nhận ra mã QR căn cước: đây là một mã hồ sơ, không phải mã QR trên thẻ căn cước. Hãy "
+    "quét lại hoặc nhập tay thông tin trên thẻ.": (
+        "Not a citizen ID card QR code: this is a dossier code, not the QR code on an ID card. "
+        "Scan again or type in the details from the card."
+    ),
+    "Không nhận ra mã QR căn cước: nội dung không gồm các trường ngăn cách bằng dấu |. Hãy quét "
+    "lại hoặc nhập tay thông tin trên thẻ.": (
+        "Not a citizen ID card QR code: the content is not made of fields separated by |. Scan "
+        "again or type in the details from the card."
+    ),
+    "Không nhận ra mã QR căn cước: cần ít nhất 6 trường ngăn cách bằng dấu |, mã này có "
+    "{count}. Hãy quét lại hoặc nhập tay thông tin trên thẻ.": (
+        "Not a citizen ID card QR code: it needs at least 6 fields separated by |, this one has "
+        "{count}. Scan again or type in the details from the card."
+    ),
+    "Mã QR căn cước thiếu họ và tên. Hãy quét lại hoặc nhập tay thông tin trên thẻ.": (
+        "The ID card QR code has no full name. Scan again or type in the details from the card."
+    ),
+    "Trường họ và tên trong mã QR căn cước có chữ số; các trường có thể bị lệch. Hãy quét lại "
+    "hoặc nhập tay thông tin trên thẻ.": (
+        "The full name in the ID card QR code contains digits; the fields may be shifted. Scan "
+        "again or type in the details from the card."
+    ),
+    "Mã QR căn cước thiếu nơi thường trú. Hãy quét lại hoặc nhập tay thông tin trên thẻ.": (
+        "The ID card QR code has no permanent address. Scan again or type in the details from the "
+        "card."
+    ),
+    "Số CMND cũ phải gồm 9 hoặc 12 chữ số, hoặc để trống (đang có {count} ký tự).": (
+        "The old ID number (CMND) must have 9 or 12 digits, or be left empty (it has {count} "
+        "characters)."
+    ),
+    "Ngày sinh phải có dạng ddMMyyyy hoặc dd/MM/yyyy, ví dụ 05031985.": (
+        "The date of birth must be ddMMyyyy or dd/MM/yyyy, e.g. 05031985."
+    ),
+    "Ngày sinh không phải ngày có thật trên lịch.": (
+        "The date of birth is not a real calendar date."
+    ),
+    "Ngày cấp phải có dạng ddMMyyyy hoặc dd/MM/yyyy, ví dụ 20042021.": (
+        "The issue date must be ddMMyyyy or dd/MM/yyyy, e.g. 20042021."
+    ),
+    "Ngày cấp không phải ngày có thật trên lịch.": "The issue date is not a real calendar date.",
+    "Ngày sinh trên thẻ nằm sau ngày hôm nay.": "The date of birth on the card is after today.",
+    "Ngày cấp thẻ nằm trước ngày sinh.": "The card's issue date is before the date of birth.",
+    "Ngày cấp thẻ nằm sau ngày hôm nay.": "The card's issue date is after today.",
+    "Ba chữ số đầu của số định danh (mã tỉnh, thành phố nơi đăng ký khai sinh) không có trong "
+    "danh mục 63 mã tỉnh, thành phố.": (
+        "The first three digits of the ID number (the province or city where the birth was "
+        "registered) are not one of the 63 province and city codes."
+    ),
+    "Chữ số thứ 5 và 6 của số định danh (hai số cuối năm sinh) không khớp với năm sinh trên thẻ.": (
+        "Digits 5 and 6 of the ID number (the last two digits of the year of birth) do not match "
+        "the year of birth on the card."
+    ),
+    "Thiếu số định danh cá nhân (12 chữ số).": "The personal ID number (12 digits) is missing.",
+    "Số định danh chỉ được gồm chữ số.": "The ID number may contain only digits.",
+    "Số định danh phải gồm 12 chữ số (đang có {count}).": (
+        "The ID number must have 12 digits (it has {count})."
+    ),
+    "Chữ số thứ 4 của số định danh (thế kỷ và giới tính) không khớp với ngày sinh và giới tính "
+    "trên thẻ.": (
+        "Digit 4 of the ID number (century and sex) does not match the date of birth and sex on "
+        "the card."
+    ),
+    "Chữ số thứ 4 của số định danh (thế kỷ sinh) không khớp với năm sinh trên thẻ.": (
+        "Digit 4 of the ID number (century of birth) does not match the year of birth on the card."
+    ),
+    "Chữ số thứ 4 của số định danh (giới tính) không khớp với giới tính trên thẻ.": (
+        "Digit 4 of the ID number (sex) does not match the sex on the card."
+    ),
+    # desk/domain/codes.py
+    "Phần ngày của mã hồ sơ phải gồm 6 chữ số YYMMDD, ví dụ 261124 là ngày 24/11/2026.": (
+        "The date part of the dossier code must be 6 digits YYMMDD, e.g. 261124 for 24/11/2026."
+    ),
+    "Số thứ tự ở cuối mã hồ sơ phải gồm từ 4 đến 10 chữ số, ví dụ 0001.": (
+        "The sequence number at the end of the dossier code must have 4 to 10 digits, e.g. 0001."
+    ),
+    "Chưa nhập mã định danh cơ quan.": "Enter the agency code.",
+    "Mã định danh cơ quan không đúng dạng: cần dạng 000.00.12.H53 (3 chữ số, 2 chữ số, 2 chữ số "
+    "và một chữ cái in hoa kèm 2 chữ số, ngăn cách bằng dấu chấm) hoặc dạng mới G09.016.06.": (
+        "The agency code is not in the right format: use 000.00.12.H53 (3 digits, 2 digits, 2 "
+        "digits, and a capital letter with 2 digits, separated by dots) or the new format "
+        "G09.016.06."
+    ),
+    "Số đầu của dải số hồ sơ phải từ 1 đến 9999 (đang là {start}).": (
+        "The first number of the dossier number range must be from 1 to 9999 (it is {start})."
+    ),
+    "Số cuối của dải số hồ sơ phải từ 1 đến 9999 (đang là {end}).": (
+        "The last number of the dossier number range must be from 1 to 9999 (it is {end})."
+    ),
+    "Số đầu của dải số hồ sơ ({start}) lớn hơn số cuối ({end}).": (
+        "The first number of the dossier number range ({start}) is greater than the last ({end})."
+    ),
+    "Dải số hồ sơ không đúng dạng: cần hai số từ 1 đến 9999 nối bằng dấu gạch ngang, ví dụ "
+    "0001-4999.": (
+        "The dossier number range is not in the right format: use two numbers from 1 to 9999 "
+        "joined by a hyphen, e.g. 0001-4999."
+    ),
+    "Đã dùng hết dải số hồ sơ {range} của quầy trong ngày hôm nay. Quản trị viên cần cấp dải số "
+    "mới cho quầy; số đã cấp không bao giờ được dùng lại.": (
+        "This desk has used up its dossier number range {range} for today. An administrator must "
+        "give the desk a new range; numbers already issued are never reused."
+    ),
+    "Đã dùng hết dải số hồ sơ {range} của quầy cho ngày {day}. Quản trị viên cần cấp dải số mới "
+    "cho quầy; số đã cấp không bao giờ được dùng lại.": (
+        "This desk has used up its dossier number range {range} for {day}. An administrator must "
+        "give the desk a new range; numbers already issued are never reused."
+    ),
+    "Chưa nhập mã hồ sơ.": "Enter a dossier code.",
+    "Số thứ tự trong mã hồ sơ không được bằng 0.": (
+        "The sequence number in the dossier code cannot be 0."
+    ),
+    "Ngày trong mã hồ sơ không phải ngày có thật: phần giữa phải là YYMMDD, ví dụ 261124 là "
+    "ngày 24/11/2026.": (
+        "The date in the dossier code is not a real date: the middle part must be YYMMDD, e.g. "
+        "261124 for 24/11/2026."
+    ),
+    "Không nhận ra mã hồ sơ: cần dạng <mã cơ quan>-YYMMDD-NNNN, ví dụ 000.00.12.H53-261124-0001.": (
+        "Not a dossier code: use <agency code>-YYMMDD-NNNN, e.g. 000.00.12.H53-261124-0001."
+    ),
+    # desk/domain/lifecycle.py
+    "Mới đăng ký": "Newly registered",
+    "Được tiếp nhận": "Received",
+    "Không được tiếp nhận": "Not accepted",
+    "Đang xử lý": "Being processed",
+    "Yêu cầu bổ sung giấy tờ": "Additional papers requested",
+    "Yêu cầu thực hiện nghĩa vụ tài chính": "Payment of fees and taxes requested",
+    "Công dân yêu cầu rút hồ sơ": "Withdrawn at the citizen's request",
+    "Dừng xử lý": "Processing stopped",
+    "Đã xử lý xong": "Processed",
+    "Đã trả kết quả": "Result returned",
+    "nộp hồ sơ trực tuyến": "submit the dossier online",
+    "tiếp nhận hồ sơ": "receive the dossier",
+    "ghi nhận hồ sơ chưa đầy đủ": "record an incomplete dossier",
+    "tiếp nhận hồ sơ trực tuyến": "accept the online dossier",
+    "từ chối tiếp nhận": "refuse the dossier",
+    "yêu cầu bổ sung, hoàn thiện hồ sơ": "request additional or corrected papers",
+    "nhận hồ sơ bổ sung": "receive the additional papers",
+    "bàn giao hồ sơ cho đơn vị xử lý": "hand the dossier over to the processing unit",
+    "yêu cầu thực hiện nghĩa vụ tài chính": "request payment of fees and taxes",
+    "ghi nhận đã thực hiện nghĩa vụ tài chính": "record payment of fees and taxes",
+    "rút hồ sơ": "withdraw the dossier",
+    "dừng giải quyết hồ sơ": "stop processing the dossier",
+    "ghi nhận đã có kết quả": "record that the result is ready",
+    "trả kết quả": "return the result",
+    "xin lỗi và hẹn lại ngày trả kết quả": "apologise and set a new return date",
+    "Hồ sơ chưa có kết quả nên chưa thể trả kết quả.": (
+        "The dossier has no result yet, so nothing can be returned."
+    ),
+    "Hồ sơ đang được xử lý, chưa có kết quả để trả.": (
+        "The dossier is still being processed; there is no result to return yet."
+    ),
+    "Kết quả của hồ sơ này đã được trả trước đó.": (
+        "The result of this dossier has already been returned."
+    ),
+    "Hồ sơ không ở trạng thái chờ bổ sung.": "The dossier is not waiting for additional papers.",
+    "Hồ sơ đã có kết quả; không cần hẹn lại ngày trả.": (
+        "The dossier already has its result; no new return date is needed."
+    ),
+    "Không thể {action}: hồ sơ chưa được tạo.": (
+        "Cannot {action}: the dossier has not been created yet."
+    ),
+    'Không thể {action} đối với hồ sơ đang ở trạng thái "{status}".': (
+        'Cannot {action} while the dossier has status "{status}".'
+    ),
+    # desk/domain/person.py
+    "Chưa nhập họ tên {role}.": "Enter the full name of the {role}.",
+    "Địa chỉ email của {role} không hợp lệ.": "The email address of the {role} is not valid.",
+    "Mã số của tổ chức ({role}) phải gồm 10 chữ số, có thể kèm -xxx.": (
+        "The organisation's number ({role}) must have 10 digits, optionally followed by -xxx."
+    ),
+    "Số định danh của {role}: {problem}": "ID number of the {role}: {problem}",
+    "Số điện thoại của {role} không hợp lệ (10–11 chữ số, bắt đầu bằng 0 hoặc +84).": (
+        "The phone number of the {role} is not valid (10–11 digits, starting with 0 or +84)."
+    ),
+    # desk/domain/reports.py
+    "Tháng {month} không hợp lệ.": "Month {month} is not valid.",
+    "Kỳ báo cáo không hợp lệ: dùng YYYY-MM (tháng), YYYY-Qn (quý) hoặc YYYY (năm), ví dụ "
+    "2026-11, 2026-Q4, 2026.": (
+        "Invalid report period: use YYYY-MM (month), YYYY-Qn (quarter) or YYYY (year), e.g. "
+        "2026-11, 2026-Q4, 2026."
+    ),
+    "Năm {year} nằm ngoài phạm vi báo cáo (1900–2999).": (
+        "Year {year} is outside the reporting range (1900–2999)."
+    ),
+    # desk/errors.py
+    "Lỗi": "Error",
+    "Dữ liệu không hợp lệ": "Invalid input",
+    "Không tìm thấy": "Not found",
+    "Không thực hiện được thao tác": "Action not allowed",
+    "Hết dải số hồ sơ": "Dossier numbers used up",
+    "Không đăng nhập được": "Login failed",
+    "Chưa cấu hình": "Not set up",
+    "Dữ liệu không toàn vẹn": "Data integrity failure",
+    # desk/services/auth.py
+    "Tiếp nhận": "Reception",
+    "Lãnh đạo": "Leader",
+    "Quản trị": "Administrator",
+    "Vai trò không hợp lệ: {role}. Chọn: reception, leader, admin.": (
+        "Invalid role: {role}. Choose reception, leader or admin."
+    ),
+    "Chưa nhập họ tên cán bộ.": "Enter the officer's full name.",
+    "Tên đăng nhập {username} đã có.": "The username {username} is already taken.",
+    "Tên đăng nhập hoặc mật khẩu không đúng. Còn {left} lần thử trước khi tài khoản bị khóa "
+    "{minutes} phút.": (
+        "Wrong username or password. {left} attempts left before the account is locked for "
+        "{minutes} minutes."
+    ),
+    "Tài khoản đang bị khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút hoặc nhờ "
+    "quản trị viên mở khóa.": (
+        "The account is locked after too many wrong passwords. Try again in {minutes} minutes or "
+        "ask an administrator to unlock it."
+    ),
+    "Nhập sai mật khẩu quá {attempts} lần: tài khoản bị khóa {minutes} phút. Thử lại sau hoặc "
+    "nhờ quản trị viên mở khóa.": (
+        "The password was wrong {attempts} times: the account is locked for {minutes} minutes. Try "
+        "again later or ask an administrator to unlock it."
+    ),
+    "Không tìm thấy cán bộ.": "Officer not found.",
+    "Mật khẩu hiện tại không đúng.": "The current password is wrong.",
+    "Mật khẩu mới phải khác mật khẩu cũ.": "The new password must be different from the old one.",
+    "Tên đăng nhập cần 3–32 ký tự gồm chữ không dấu, chữ số, dấu chấm, gạch nối.": (
+        "A username needs 3–32 characters: letters without accents, digits, dots and hyphens."
+    ),
+    "Mật khẩu cần ít nhất {n} ký tự.": "The password must have at least {n} characters.",
+    "Mật khẩu không được chứa tên đăng nhập.": "The password must not contain the username.",
+    # desk/services/calendar.py
+    # (also desk/services/catalog.py)
+    "Không tìm thấy tệp {path}.": "File not found: {path}.",
+    "Tệp lịch không phải JSON hợp lệ (UTF-8): {detail}": (
+        "The calendar file is not valid JSON (UTF-8): {detail}"
+    ),
+    "Tệp lịch không hợp lệ ({where}): {detail}": (
+        "The calendar file is not valid ({where}): {detail}"
+    ),
+    # desk/services/catalog.py
+    "Thủ tục {code} không có trường hợp '{key}'. Các trường hợp: {keys}.": (
+        "Procedure {code} has no case '{key}'. Its cases are: {keys}."
+    ),
+    "Không có thủ tục mã {code} trong danh mục.": (
+        "There is no procedure with code {code} in the catalogue."
+    ),
+    "Tệp danh mục không phải JSON hợp lệ (UTF-8): {detail}": (
+        "The catalogue file is not valid JSON (UTF-8): {detail}"
+    ),
+    "Danh mục không hợp lệ, chưa ghi gì vào cơ sở dữ liệu ({where}): {detail}": (
+        "The catalogue is not valid; nothing was written to the database ({where}): {detail}"
+    ),
+    # desk/services/container.py
+    "Không tạo được thư mục dữ liệu {path}: {reason}": (
+        "Cannot create the data folder {path}: {reason}"
+    ),
+    # desk/services/dossiers.py
+    "Không tìm thấy hồ sơ mã {code}.": "No dossier has the code {code}.",
+    # desk/services/intake.py
+    "Hồ sơ còn thiếu thành phần bắt buộc: {missing}. Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ "
+    "sơ (Mẫu 02) thay cho Giấy tiếp nhận.": (
+        "Required papers are missing: {missing}. Issue a request for additional documents (Form "
+        "02) instead of the receipt."
+    ),
+    "Cần ghi rõ ít nhất một nội dung phải bổ sung, hoàn thiện.": (
+        "List at least one item that must be added or corrected."
+    ),
+    "Cần ghi rõ lý do yêu cầu bổ sung.": "Give the reason for requesting additional papers.",
+    "Số tiền nghĩa vụ tài chính phải lớn hơn 0.": (
+        "The amount of fees and taxes due must be greater than 0."
+    ),
+    "Cần ghi tên đơn vị nhận hồ sơ để xử lý.": "Enter the unit that will process the dossier.",
+    "Cần ghi rõ lý do để {action}.": "Give a reason to {action}.",
+    "Kênh tiếp nhận không hợp lệ: {value}.": "Invalid intake channel: {value}.",
+    "Hình thức nhận kết quả không hợp lệ: {value}.": (
+        "Invalid way of receiving the result: {value}."
+    ),
+    "Nhận kết quả qua bưu chính cần địa chỉ nhận.": (
+        "Receiving the result by post needs a delivery address."
+    ),
+    "Số bộ hồ sơ phải từ 1 đến 99.": "The number of dossier sets must be from 1 to 99.",
+    "Số lượng bản của thành phần '{name}' không được âm.": (
+        "The number of copies of '{name}' cannot be negative."
+    ),
+    # desk/services/ledger.py
+    "Không tìm thấy cán bộ mã {officer_id}.": "No officer has the ID {officer_id}.",
+    # desk/services/lookup.py
+    "Số định danh cần 12 chữ số (hoặc 9 chữ số CMND cũ).": (
+        "An ID number has 12 digits (or 9 for an old CMND)."
+    ),
+    "Nhập ít nhất 2 ký tự của họ tên để tìm.": "Enter at least 2 characters of the name to search.",
+    # desk/services/maintenance.py
+    "Tệp {path} đã tồn tại; chọn tên khác để không ghi đè.": (
+        "The file {path} already exists; choose another name so that it is not overwritten."
+    ),
+    "Chỉ sao lưu được cơ sở dữ liệu dạng tệp.": (
+        "Only a database stored in a file can be backed up."
+    ),
+    "Không sao lưu được vào {path}: {reason}": "Cannot back up to {path}: {reason}",
+    # desk/services/returns.py
+    "Rất hài lòng": "Very satisfied",
+    "Hài lòng": "Satisfied",
+    "Không hài lòng": "Not satisfied",
+    "Mức độ hài lòng không hợp lệ: {value}.": "Invalid satisfaction rating: {value}.",
+    "Số tiền phí, lệ phí đã thu không được âm.": "The fees collected cannot be negative.",
+    "Cần ghi rõ lý do chậm trả kết quả.": "Give the reason why the result is late.",
+    "Cần ghi người ký văn bản xin lỗi (thủ trưởng cơ quan, đơn vị).": (
+        "Enter who signs the letter of apology (the head of the agency or unit)."
+    ),
+    "Cần số định danh của người nhận kết quả để đối chiếu.": (
+        "The ID number of the person collecting the result is needed for the identity check."
+    ),
+    "Người nhận kết quả không phải chủ hồ sơ. Cần ghi giấy tờ ủy quyền (văn bản ủy quyền hợp "
+    "lệ) trước khi trả kết quả.": (
+        "The person collecting the result is not the dossier owner. Record the letter of "
+        "authorisation (a valid one) before returning the result."
+    ),
+    "Hồ sơ đang tạm dừng tính thời gian, chưa có ngày hẹn để hẹn lại.": (
+        "The dossier's clock is paused, so it has no return date to reschedule yet."
+    ),
+    "Hồ sơ đã được hẹn lại {count} lần; quy định chỉ cho phép {limit} lần.": (
+        "The dossier has already been rescheduled {count} times; the rules allow only {limit}."
+    ),
+    "Ngày hẹn mới {day} không phải ngày làm việc; ngày làm việc gần nhất sau đó là {next}.": (
+        "The new return date {day} is not a working day; the next working day is {next}."
+    ),
+    "Ngày hẹn mới phải sau ngày hẹn hiện tại và sau hôm nay.": (
+        "The new return date must be after the current return date and after today."
+    ),
+    # desk/services/settings.py
+    "Tên cơ quan không được để trống.": "The agency name cannot be empty.",
+    "Máy này đã được khởi tạo cho một cơ quan. Dùng một tệp dữ liệu khác (--db) nếu muốn khởi "
+    "tạo cơ quan mới.": (
+        "This computer is already set up for an agency. Use another data file (--db) to set up a "
+        "new agency."
+    ),
+    "Cấu hình không hợp lệ: {detail}": "Invalid settings: {detail}",
+    "Máy này chưa được khởi tạo. Chạy `desk init` (hoặc `desk demo` để dùng thử).": (
+        "This computer is not set up yet. Run `desk init` (or `desk demo` to try it out)."
+    ),
+    # screens/app.py
+    "Tiếp nhận hôm nay: {n}": "Received today: {n}",
+    "Đến hạn hôm nay: {n}": "Due today: {n}",
+    "Quá hạn: {n}": "Overdue: {n}",
+    "Chờ bổ sung: {n}": "Awaiting additional papers: {n}",
+    "Có kết quả chờ trả: {n}": "Results ready to return: {n}",
+    "Làm mới": "Refresh",
+    "Thoát": "Quit",
+    "Kết nối: chưa cấu hình máy chủ": "Connection: no server configured",
+    "Bộ phận Một cửa": "One-Stop Office",
+}

@@ -120,10 +120,15 @@ class AuthService:
                     officer.failed_attempts = 0
                 session.add(officer)
                 # Raised after the block so that the failed attempt is committed.
-                error = AuthError(
-                    _WRONG_PASSWORD,
-                    left=max(left, 0),
-                    minutes=rules.lockout_minutes,
+                error = (
+                    AuthError(_WRONG_PASSWORD, left=left, minutes=rules.lockout_minutes)
+                    if left > 0
+                    else AuthError(
+                        "Nhập sai mật khẩu quá {attempts} lần: tài khoản bị khóa {minutes} phút. "
+                        "Thử lại sau hoặc nhờ quản trị viên mở khóa.",
+                        attempts=rules.lockout_attempts,
+                        minutes=rules.lockout_minutes,
+                    )
                 )
             else:
                 officer.failed_attempts = 0

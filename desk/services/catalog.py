@@ -84,9 +84,9 @@ class CatalogService:
                 select(Procedure)
                 .where(col(Procedure.active))
                 .where(
-                    col(Procedure.name_search).contains(needle)
-                    | col(Procedure.code).startswith(text.strip())
-                    | col(Procedure.national_code).startswith(text.strip())
+                    col(Procedure.name_search).contains(needle, autoescape=True)
+                    | col(Procedure.code).startswith(text.strip(), autoescape=True)
+                    | col(Procedure.national_code).startswith(text.strip(), autoescape=True)
                 )
                 .order_by(col(Procedure.name))
                 .limit(limit)

@@ -15,7 +15,7 @@ from desk.domain.catalog import CaseSpec
 from desk.domain.codes import parse_dossier_code
 from desk.domain.lifecycle import FINISHED_STATUSES, Action, Status, next_status
 from desk.errors import NotFound
-from desk.services.ledger import append_event, enqueue_command
+from desk.services.ledger import append_event, enqueue_command, wire_instant
 
 
 def find_dossier(session: Session, code: str) -> Dossier:
@@ -52,8 +52,11 @@ def closed_pauses(session: Session, dossier: Dossier) -> list[tuple[datetime, da
     ]
 
 
-def start_clock(dossier: Dossier, result: DueResult) -> None:
-    dossier.clock_started_at = result.clock_start
+def start_clock(dossier: Dossier, result: DueResult, *, origin: datetime) -> None:
+    """Record a (re)started count. ``origin`` is the unrounded instant the count runs from
+    (receipt, or completion of a supplement): calendar-day rules add days to it, so the
+    rounded session start in ``result`` must not replace it."""
+    dossier.clock_started_at = origin
     dossier.due_at = result.due
     dossier.due_rule = _rule_json(result.rule)
     dossier.calendar_version = result.calendar_version
@@ -74,7 +77,7 @@ def recompute_due(
         return
     rule = DueRule.from_dict(_rule_dict(dossier.due_rule))
     if restart or dossier.clock_started_at is None:
-        start_clock(dossier, calendar.compute_due(rule, now))
+        start_clock(dossier, calendar.compute_due(rule, now), origin=now)
         return
     pauses: Sequence[tuple[datetime, datetime]] = closed_pauses(session, dossier)
     result = calendar.compute_due(rule, dossier.clock_started_at, pauses)
@@ -85,6 +88,13 @@ def recompute_due(
 def supplement_restarts(session: Session, dossier: Dossier) -> bool:
     procedure = session.get(Procedure, dossier.procedure_id)
     return procedure is None or procedure.supplement_mode == "restart"
+
+
+def check_action(dossier: Dossier, action: Action) -> Status:
+    """The status ``action`` would lead to; raises IllegalTransition before anything changes."""
+    current = Status(dossier.status)
+    before_pause = Status(dossier.status_before_pause) if dossier.status_before_pause else None
+    return next_status(action, current, status_before_pause=before_pause)
 
 
 def apply_action(
@@ -98,8 +108,7 @@ def apply_action(
 ) -> Status:
     """Move ``dossier`` through the lifecycle and write its event and outbox command."""
     current = Status(dossier.status)
-    before_pause = Status(dossier.status_before_pause) if dossier.status_before_pause else None
-    target = next_status(action, current, status_before_pause=before_pause)
+    target = check_action(dossier, action)
     dossier.status = int(target)
     if target in FINISHED_STATUSES and dossier.finished_at is None:
         dossier.finished_at = at
@@ -118,7 +127,7 @@ def apply_action(
         session,
         desk_id=dossier.desk_id,
         command_type=f"dossier.{action.value}",
-        payload={**body, "status": int(target), "at": at.isoformat()},
+        payload={**body, "status": int(target), "at": wire_instant(at)},
         at=at,
         dossier_id=dossier.id,
     )

@@ -34,6 +34,7 @@ from desk.services.catalog import ProcedureView, procedure_view
 from desk.services.context import ServiceContext
 from desk.services.dossiers import (
     apply_action,
+    check_action,
     close_pause,
     due_rule_for,
     find_dossier,
@@ -42,7 +43,13 @@ from desk.services.dossiers import (
     start_clock,
     supplement_restarts,
 )
-from desk.services.ledger import append_event, enqueue_command, new_id
+from desk.services.ledger import (
+    append_event,
+    enqueue_command,
+    ensure_officer,
+    new_id,
+    wire_instant,
+)
 from desk.services.settings import OfficeView, load_office, load_rules
 
 CHANNELS = ("direct", "online", "postal")
@@ -101,6 +108,7 @@ class IntakeService:
         now = self._context.now()
         with self._context.db.write() as session:
             office = load_office(session)
+            ensure_officer(session, request.officer_id)
             procedure = procedure_view(session, request.procedure_code)
             case = procedure.case(request.case_key)
             components = _components(procedure, request.components)
@@ -118,7 +126,7 @@ class IntakeService:
                 dossier.status = int(Status.SUPPLEMENT_REQUESTED)
             else:
                 rule = due_rule_for(case, load_rules(session).same_day_cutoff)
-                start_clock(dossier, calendar_for(session).compute_due(rule, now))
+                start_clock(dossier, calendar_for(session).compute_due(rule, now), origin=now)
                 dossier.status = int(Status.RECEIVED)
             dossier.case_key = case.key
             session.add(dossier)
@@ -153,16 +161,54 @@ class IntakeService:
             return status
 
     def supplement_received(self, code: str, *, officer_id: int | None = None) -> Status:
+        return self._end_pause(code, Action.SUPPLEMENT_RECEIVED, officer_id)
+
+    def request_payment(
+        self, code: str, *, amount: int, note: str = "", officer_id: int | None = None
+    ) -> Status:
+        """Status 6: the citizen must pay a financial obligation; the clock pauses (R8)."""
+        if amount <= 0:
+            raise InvalidInput("Số tiền nghĩa vụ tài chính phải lớn hơn 0.")
         now = self._context.now()
         with self._context.db.write() as session:
             dossier = find_dossier(session, code)
+            before = dossier.status
             status = apply_action(
-                session, dossier, Action.SUPPLEMENT_RECEIVED, at=now, officer_id=officer_id
+                session,
+                dossier,
+                Action.REQUEST_PAYMENT,
+                at=now,
+                officer_id=officer_id,
+                payload={"amount": amount, "note": nfc(note)},
             )
+            open_pause(session, dossier, "payment", now, resume_to=before)
+            return status
+
+    def payment_received(self, code: str, *, officer_id: int | None = None) -> Status:
+        return self._end_pause(code, Action.PAYMENT_RECEIVED, officer_id)
+
+    def _end_pause(self, code: str, action: Action, officer_id: int | None) -> Status:
+        """Close the pause, recompute the appointment, then record the action with the new
+        due in its event and outbox command (so the server learns the new date too)."""
+        now = self._context.now()
+        with self._context.db.write() as session:
+            dossier = find_dossier(session, code)
+            target = check_action(dossier, action)
             close_pause(session, dossier, now)
+            if target is not Status.SUBMITTED:
+                if action is Action.PAYMENT_RECEIVED:  # a financial obligation always pauses
+                    recompute_due(session, dossier, calendar_for(session), now=now, restart=False)
+                else:
+                    self._restart_or_resume(session, dossier, now)
+            status = apply_action(
+                session,
+                dossier,
+                action,
+                at=now,
+                officer_id=officer_id,
+                payload={"due": wire_instant(dossier.due_at)},
+            )
             dossier.status_before_pause = None
-            if status is not Status.SUBMITTED:
-                self._restart_or_resume(session, dossier, now)
             return status
 
     def refuse(self, code: str, *, reason: str, officer_id: int | None = None) -> Status:
@@ -217,6 +263,7 @@ class IntakeService:
             )
             if dossier.paused_at is not None:
                 close_pause(session, dossier, now)
+            dossier.status_before_pause = None
             return status
 
     def _restart_or_resume(self, session: Session, dossier: Dossier, now: datetime) -> None:
@@ -226,7 +273,7 @@ class IntakeService:
             rule = due_rule_for(
                 procedure.case(dossier.case_key), load_rules(session).same_day_cutoff
             )
-            start_clock(dossier, calendar.compute_due(rule, now))
+            start_clock(dossier, calendar.compute_due(rule, now), origin=now)
             return
         restart = supplement_restarts(session, dossier)
         recompute_due(session, dossier, calendar, now=now, restart=restart)
@@ -398,7 +445,7 @@ def _record_creation(
         "code": dossier.code,
         "procedure": dossier.procedure_code,
         "case": dossier.case_key,
-        "due": dossier.due_at.isoformat() if dossier.due_at else None,
+        "due": wire_instant(dossier.due_at),
         "missing": list(missing),
     }
     append_event(
@@ -432,7 +479,9 @@ def dossier_snapshot(session: Session, dossier: Dossier) -> dict[str, object]:
         exclude={"owner_name_search", "event_count", "last_event_hash", "updated_at"}
     )
     for key, value in list(data.items()):
-        if isinstance(value, datetime | date):
+        if isinstance(value, datetime):
+            data[key] = wire_instant(value)
+        elif isinstance(value, date):
             data[key] = value.isoformat()
     data["components"] = [
         c.model_dump(exclude={"id", "dossier_id", "blob_sha256"}) for c in components

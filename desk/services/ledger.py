@@ -10,13 +10,19 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 from uuid6 import uuid7
 
-from data.models import Dossier, DossierEvent, OutboxCommand
+from data.models import Dossier, DossierEvent, Officer, OutboxCommand
 from desk.domain.lifecycle import GENESIS_HASH, EventRecord, canonical_json
+from desk.errors import NotFound
 
 
 def instant_text(instant: datetime) -> str:
     """The form of an instant that is hashed: ISO 8601 UTC to the microsecond."""
     return instant.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def wire_instant(instant: datetime | None) -> str | None:
+    """Instants in payloads: ISO 8601 in UTC, whatever zone the caller's value carries."""
+    return None if instant is None else instant.astimezone(UTC).isoformat()
 
 
 def new_id() -> str:
@@ -35,6 +41,7 @@ def append_event(
     payload: dict[str, Any] | None = None,
 ) -> DossierEvent:
     """Add the next event of ``dossier``'s chain and move the dossier's chain head."""
+    ensure_officer(session, officer_id)
     record = EventRecord(
         dossier_id=dossier.id,
         seq=dossier.event_count + 1,
@@ -64,6 +71,12 @@ def append_event(
     dossier.last_event_hash = digest
     dossier.updated_at = at
     return event
+
+
+def ensure_officer(session: Session, officer_id: int | None) -> None:
+    """An unknown officer is a clear error, not a foreign-key failure at commit."""
+    if officer_id is not None and session.get(Officer, officer_id) is None:
+        raise NotFound("Không tìm thấy cán bộ mã {officer_id}.", officer_id=officer_id)
 
 
 def record_of(event: DossierEvent) -> EventRecord:

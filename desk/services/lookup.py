@@ -15,10 +15,11 @@ from desk.domain.codes import looks_like_dossier_code
 from desk.domain.lifecycle import Action, Status, allowed_actions
 from desk.domain.text import fold
 from desk.domain.timefmt import VN_TZ, local_date
-from desk.errors import InvalidInput
+from desk.errors import InvalidInput, NotFound
 from desk.services.calendar import calendar_for
 from desk.services.context import ServiceContext
 from desk.services.dossiers import find_dossier
+from desk.services.settings import load_rules
 
 SEARCH_LIMIT = 50
 _ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")
@@ -116,7 +117,7 @@ class LookupService:
         with self._context.db.read() as session:
             query = (
                 select(Dossier)
-                .where(col(Dossier.owner_name_search).contains(needle))
+                .where(col(Dossier.owner_name_search).contains(needle, autoescape=True))
                 .order_by(col(Dossier.received_at).desc())
                 .limit(SEARCH_LIMIT)
             )
@@ -126,7 +127,10 @@ class LookupService:
         """One box for everything the officer may type or scan."""
         value = text.strip()
         if looks_like_dossier_code(value):
-            return [self.by_code(value).summary]
+            try:
+                return [self.by_code(value).summary]
+            except NotFound:
+                return []
         if _ID_NUMBER.match("".join(value.split())):
             return self.by_id_number(value)
         return self.by_name(value)
@@ -137,6 +141,8 @@ class LookupService:
         day_start = datetime.combine(today, datetime.min.time(), tzinfo=VN_TZ)
         day_end = day_start + timedelta(days=1)
         open_statuses = [int(Status.RECEIVED), int(Status.PROCESSING)]
+        # An apology's new date is the one the citizen was given, so the desk counts by it.
+        due = func.coalesce(col(Dossier.extended_due_at), col(Dossier.due_at))
         with self._context.db.read() as session:
 
             def count(*conditions: ColumnElement[bool]) -> int:
@@ -149,10 +155,10 @@ class LookupService:
                 ),
                 due_today=count(
                     col(Dossier.status).in_(open_statuses),
-                    col(Dossier.due_at) >= day_start,
-                    col(Dossier.due_at) < day_end,
+                    due >= day_start,
+                    due < day_end,
                 ),
-                overdue=count(col(Dossier.status).in_(open_statuses), col(Dossier.due_at) < now),
+                overdue=count(col(Dossier.status).in_(open_statuses), due < now),
                 waiting_supplement=count(col(Dossier.status) == int(Status.SUPPLEMENT_REQUESTED)),
                 ready_to_return=count(col(Dossier.status) == int(Status.RESULT_READY)),
             )
@@ -170,8 +176,8 @@ class LookupService:
         ).all()
         status = Status(dossier.status)
         actions = tuple(allowed_actions(status))
-        if _extensions_used(session, dossier) and Action.APOLOGISE in actions:
-            pass  # the service still decides against the office's limit
+        if _extensions_used(session, dossier) >= load_rules(session).max_extensions:
+            actions = tuple(a for a in actions if a is not Action.APOLOGISE)
         return DossierDetail(
             summary=_summary(dossier),
             procedure_code=dossier.procedure_code,

@@ -18,6 +18,7 @@ from desk.errors import InvalidInput
 from desk.services.calendar import calendar_for
 from desk.services.context import ServiceContext
 from desk.services.dossiers import apply_action, find_dossier
+from desk.services.ledger import wire_instant
 from desk.services.settings import load_rules
 
 Rating = Literal["very_satisfied", "satisfied", "unsatisfied"]
@@ -64,19 +65,22 @@ class ReturnsService:
         with self._context.db.write() as session:
             dossier = find_dossier(session, request.code)
             collector = _checked_collector(dossier, request)
+            fee = request.fee_collected if request.fee_collected is not None else dossier.fee_amount
             status = apply_action(
                 session,
                 dossier,
                 Action.RETURN,
                 at=now,
                 officer_id=request.officer_id,
-                payload={"rating": request.rating, "authorised": collector["authorised"]},
+                payload={
+                    "rating": request.rating,
+                    "collector": collector,
+                    "fee_collected": fee,
+                },
             )
             dossier.returned_at = now
             dossier.collector_json = json.dumps(collector, ensure_ascii=False)
-            dossier.fee_collected = (
-                request.fee_collected if request.fee_collected is not None else dossier.fee_amount
-            )
+            dossier.fee_collected = fee
             dossier.rating = request.rating
             session.add(dossier)
             return status
@@ -106,7 +110,7 @@ class ReturnsService:
                 Action.APOLOGISE,
                 at=now,
                 officer_id=officer_id,
-                payload={"new_due": new_due.isoformat(), "reason": nfc(reason)},
+                payload={"new_due": wire_instant(new_due), "reason": nfc(reason)},
             )
             assert previous is not None
             session.add(

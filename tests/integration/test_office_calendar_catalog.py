@@ -351,7 +351,7 @@ def catalog_rows(services: DeskServices) -> tuple[int, int, int, list[str]]:
 
 def test_small_catalog_is_loaded(services: DeskServices) -> None:
     codes = sorted(p.code for p in services.catalog.procedures())
-    assert codes == ["T-3WD", "T-8WH", "T-PAUSE", "T-SAMEDAY"]
+    assert codes == ["T-3WD", "T-8WH", "T-PAUSE", "T-PAUSE-CD", "T-SAMEDAY"]
     view = services.catalog.get("T-3WD")
     assert [c.key for c in view.cases] == ["chung", "xac-minh"]
     assert [c.required for c in view.components] == [True, False]
@@ -367,8 +367,8 @@ def test_get_unknown_procedure(services: DeskServices) -> None:
 
 def test_catalog_import_adds_and_reports(bare_services: DeskServices) -> None:
     summary = bare_services.catalog.import_file(SMALL_CATALOG)
-    assert (summary.version, summary.added, summary.updated) == ("test-1", 4, 0)
-    assert catalog_rows(bare_services)[:3] == (4, 5, 6)
+    assert (summary.version, summary.added, summary.updated) == ("test-1", 5, 0)
+    assert catalog_rows(bare_services)[:3] == (5, 6, 7)
 
 
 @pytest.mark.parametrize(
@@ -451,8 +451,8 @@ def test_reimport_updates_without_duplicates(services: DeskServices, tmp_path: P
 
     summary = services.catalog.import_file(write_json(tmp_path / "v2.json", data))
 
-    assert (summary.version, summary.added, summary.updated) == ("test-2", 1, 4)
-    assert count(services, Procedure) == 5
+    assert (summary.version, summary.added, summary.updated) == ("test-2", 1, 5)
+    assert count(services, Procedure) == 6
     view = services.catalog.get("T-3WD")
     assert view.name == "Xác nhận tình trạng hôn nhân (sửa đổi)"
     assert [(c.key, c.duration) for c in view.cases] == [("chung", 5)]
@@ -471,7 +471,7 @@ def test_reimport_updates_without_duplicates(services: DeskServices, tmp_path: P
     assert result.due_at == at("2026-12-02T09:00")
 
     services.catalog.import_file(write_json(tmp_path / "v2-again.json", data))
-    assert count(services, Procedure) == 5
+    assert count(services, Procedure) == 6
     assert count(services, ProcedureCase) == 5  # T-3WD went from 2 cases to 1, T-NEW has 1
     assert count(services, ProcedureComponent) == 7
 

@@ -109,7 +109,7 @@ def test_owner_collects_with_default_fee_and_a_rating(
     event = last_event(services, code)
     assert (event.kind, event.from_status, event.to_status) == ("return", 9, 10)
     assert json.loads(event.payload)["rating"] == "very_satisfied"
-    assert json.loads(event.payload)["authorised"] is False
+    assert json.loads(event.payload)["collector"]["authorised"] is False
     assert services.maintenance.verify().ok
 
 
@@ -163,7 +163,7 @@ def test_another_collector_with_authorisation_is_recorded(services: DeskServices
         "authorised": True,
         "authorisation": "Giấy ủy quyền số 01/UQ",
     }
-    assert json.loads(last_event(services, code).payload)["authorised"] is True
+    assert json.loads(last_event(services, code).payload)["collector"]["authorised"] is True
 
 
 def test_collector_needs_an_id_number(services: DeskServices) -> None:
