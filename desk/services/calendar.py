@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlmodel import Session, col, delete, select
 
 from data.models import CalendarDay, CalendarYear
 from desk.domain.calendar import WorkingCalendar, YearTable
 from desk.domain.holiday_defaults import default_year_table
-from desk.errors import InvalidInput
 from desk.services.context import ServiceContext
+from desk.services.files import read_model
 from desk.services.settings import load_rules
 
 
@@ -54,7 +53,7 @@ class CalendarService:
             return calendar_for(session)
 
     def import_notice(self, path: Path) -> YearView:
-        notice = _read_notice(path)
+        notice = read_model(YearNotice, path, "lịch")
         with self._context.db.write() as session:
             session.exec(delete(CalendarDay).where(col(CalendarDay.year) == notice.year))
             year_row = session.get(CalendarYear, notice.year) or CalendarYear(
@@ -101,22 +100,3 @@ def _official_tables(session: Session) -> dict[int, YearTable]:
             names={d.day: d.name for d in days if d.name},
         )
     return tables
-
-
-def _read_notice(path: Path) -> YearNotice:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput("Không tìm thấy tệp {path}.", path=str(path)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInput(
-            "Tệp lịch không phải JSON hợp lệ (UTF-8): {detail}", detail=str(error)
-        ) from None
-    try:
-        return YearNotice.model_validate(raw)
-    except ValidationError as error:
-        detail = error.errors()[0]
-        where = ".".join(str(p) for p in detail["loc"]) or "tệp"
-        raise InvalidInput(
-            "Tệp lịch không hợp lệ ({where}): {detail}", where=where, detail=detail["msg"]
-        ) from None

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from pydantic import ValidationError
 from sqlmodel import Session, col, delete, select
 
 from data.models import Procedure, ProcedureCase, ProcedureComponent
@@ -15,6 +13,7 @@ from desk.domain.catalog import CaseSpec, CatalogFile, ComponentSpec, ProcedureS
 from desk.domain.text import fold
 from desk.errors import InvalidInput, NotFound
 from desk.services.context import ServiceContext
+from desk.services.files import read_model
 
 
 @dataclass(frozen=True)
@@ -106,24 +105,7 @@ def procedure_view(session: Session, code: str) -> ProcedureView:
 
 
 def read_catalog(path: Path) -> CatalogFile:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput("Không tìm thấy tệp {path}.", path=str(path)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInput(
-            "Tệp danh mục không phải JSON hợp lệ (UTF-8): {detail}", detail=str(error)
-        ) from None
-    try:
-        return CatalogFile.model_validate(raw)
-    except ValidationError as error:
-        detail = error.errors()[0]
-        where = _location(raw, detail["loc"])
-        raise InvalidInput(
-            "Danh mục không hợp lệ, chưa ghi gì vào cơ sở dữ liệu ({where}): {detail}",
-            where=where,
-            detail=detail["msg"],
-        ) from None
+    return read_model(CatalogFile, path, "danh mục", locate=_location)
 
 
 def write_catalog(session: Session, catalog: CatalogFile) -> ImportSummary:

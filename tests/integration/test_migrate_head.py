@@ -9,7 +9,7 @@ from data.migrate import HEAD_REVISION, ensure_current, head_revision, stored_re
 
 
 def test_head_constant_matches_alembic() -> None:
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
 
 
 def test_ensure_current_migrates_a_new_file_then_is_a_no_op(tmp_path: Path) -> None:
