@@ -472,8 +472,8 @@ def test_reimport_updates_without_duplicates(services: DeskServices, tmp_path: P
 
     services.catalog.import_file(write_json(tmp_path / "v2-again.json", data))
     assert count(services, Procedure) == 6
-    assert count(services, ProcedureCase) == 5  # T-3WD went from 2 cases to 1, T-NEW has 1
-    assert count(services, ProcedureComponent) == 7
+    assert count(services, ProcedureCase) == 6  # T-3WD went from 2 cases to 1, T-NEW has 1
+    assert count(services, ProcedureComponent) == 8
 
 
 @pytest.mark.parametrize(
