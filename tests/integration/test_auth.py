@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
 from typing import Any
 
 import pytest
@@ -11,12 +10,12 @@ from argon2 import PasswordHasher
 from sqlmodel import col, select
 
 from data.models import Officer
-from desk.domain.timefmt import VN_TZ
 from desk.errors import AuthError, ConfigError, InvalidInput, NotFound
 from desk.services import auth
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
 from tests.conftest import FakeClock
+from tests.helpers import at
 
 PASSWORD = "mat-khau-thu-nghiem"
 NEW_PASSWORD = "mat-khau-moi-2026"
@@ -28,10 +27,6 @@ def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
-
-
-def at(text_value: str) -> datetime:
-    return datetime.fromisoformat(text_value).replace(tzinfo=VN_TZ)
 
 
 def stored(services: DeskServices, username: str) -> Officer:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlmodel import col, func, select
+from sqlmodel import col, select
 
 from data.models import (
     CodeCounter,
@@ -22,34 +22,14 @@ from data.models import (
 )
 from desk.domain.calendar import DueRule, DurationUnit
 from desk.domain.lifecycle import GENESIS_HASH, Status
-from desk.domain.timefmt import VN_TZ
 from desk.errors import IllegalTransition, InvalidInput, NotFound, RangeExhausted
 from desk.services.container import DeskServices
-from desk.services.intake import ComponentInput, ReceiveRequest, ReceiveResult
+from desk.services.intake import ComponentInput, ReceiveRequest
 from desk.services.returns import ReturnRequest
 from tests.conftest import AGENCY_CODE, SMALL_CATALOG, FakeClock, citizen
+from tests.helpers import at, count, dossier, receive
 
 SUBMITTER_NAME = "NGƯỜI NỘP THỬ NGHIỆM"
-
-
-def at(text_value: str) -> datetime:
-    return datetime.fromisoformat(text_value).replace(tzinfo=VN_TZ)
-
-
-def receive(services: DeskServices, procedure: str = "T-3WD", **options: Any) -> ReceiveResult:
-    owner = options.pop("owner", citizen())
-    return services.intake.receive(ReceiveRequest(procedure, owner, **options))
-
-
-def count(services: DeskServices, model: Any) -> int:
-    with services.context.db.read() as session:
-        value: int = session.exec(select(func.count()).select_from(model)).one()
-        return value
-
-
-def dossier(services: DeskServices, code: str) -> Dossier:
-    with services.context.db.read() as session:
-        return session.exec(select(Dossier).where(col(Dossier.code) == code)).one()
 
 
 def events(services: DeskServices, code: str) -> list[DossierEvent]:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from desk.domain.lifecycle import Action, Status
-from desk.domain.timefmt import VN_TZ
 from desk.errors import InvalidInput, NotFound
 from desk.services.container import DeskServices
 from desk.services.intake import ReceiveRequest
 from tests.conftest import AGENCY_CODE, FakeClock, citizen
-
-
-def at(text_value: str) -> datetime:
-    return datetime.fromisoformat(text_value).replace(tzinfo=VN_TZ)
+from tests.helpers import at
 
 
 def receive(services: DeskServices, procedure: str = "T-3WD", **options: Any) -> str:

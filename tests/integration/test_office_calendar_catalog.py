@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import col, func, select
+from sqlmodel import col, select
 
 from data.models import (
     Agency,
@@ -21,23 +21,13 @@ from data.models import (
     Setting,
 )
 from desk.domain.holiday_defaults import default_year_table
-from desk.domain.timefmt import VN_TZ
 from desk.errors import ConfigError, InvalidInput, NotFound
 from desk.services.container import DeskServices
 from desk.services.intake import ReceiveRequest
 from tests.conftest import AGENCY_CODE, SMALL_CATALOG, FakeClock, citizen
+from tests.helpers import at, count
 
 AGENCY_NAME = "Ủy ban nhân dân xã Thử Nghiệm"
-
-
-def at(text_value: str) -> datetime:
-    return datetime.fromisoformat(text_value).replace(tzinfo=VN_TZ)
-
-
-def count(services: DeskServices, model: Any) -> int:
-    with services.context.db.read() as session:
-        value: int = session.exec(select(func.count()).select_from(model)).one()
-        return value
 
 
 def write_json(path: Path, data: object) -> Path:

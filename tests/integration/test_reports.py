@@ -6,7 +6,6 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,6 @@ import pytest
 from openpyxl import load_workbook
 
 from desk.domain.reports import Period
-from desk.domain.timefmt import VN_TZ
 from desk.services.container import DeskServices
 from desk.services.intake import ReceiveRequest
 from desk.services.reports import (
@@ -26,6 +24,7 @@ from desk.services.reports import (
 )
 from desk.services.returns import ReturnRequest
 from tests.conftest import FakeClock, citizen
+from tests.helpers import at
 
 NOVEMBER = Period.parse("2026-11")
 COUNTED = (
@@ -39,10 +38,6 @@ COUNTED = (
     "pending_on_time",
     "pending_late",
 )
-
-
-def at(text_value: str) -> datetime:
-    return datetime.fromisoformat(text_value).replace(tzinfo=VN_TZ)
 
 
 @dataclass

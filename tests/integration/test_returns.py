@@ -3,35 +3,20 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
-from sqlmodel import col, func, select
+from sqlmodel import col, select
 
 from data.models import Dossier, DossierEvent, DossierExtension, OutboxCommand
 from desk.domain.lifecycle import Status
-from desk.domain.timefmt import VN_TZ
 from desk.errors import IllegalTransition, InvalidInput
 from desk.services.container import DeskServices
 from desk.services.intake import ReceiveRequest
 from desk.services.returns import ReturnRequest
 from tests.conftest import FakeClock, citizen
-
-
-def at(text_value: str) -> datetime:
-    return datetime.fromisoformat(text_value).replace(tzinfo=VN_TZ)
-
-
-def count(services: DeskServices, model: Any) -> int:
-    with services.context.db.read() as session:
-        value: int = session.exec(select(func.count()).select_from(model)).one()
-        return value
-
-
-def dossier(services: DeskServices, code: str) -> Dossier:
-    with services.context.db.read() as session:
-        return session.exec(select(Dossier).where(col(Dossier.code) == code)).one()
+from tests.helpers import at, count, dossier
 
 
 def last_event(services: DeskServices, code: str) -> DossierEvent:
