@@ -145,20 +145,8 @@ class IntakeService:
             raise InvalidInput("Cần ghi rõ ít nhất một nội dung phải bổ sung, hoàn thiện.")
         if not nfc(reason):
             raise InvalidInput("Cần ghi rõ lý do yêu cầu bổ sung.")
-        now = self._context.now()
-        with self._context.db.write() as session:
-            dossier = find_dossier(session, code)
-            before = dossier.status
-            status = apply_action(
-                session,
-                dossier,
-                Action.REQUEST_SUPPLEMENT,
-                at=now,
-                officer_id=officer_id,
-                payload={"items": wanted, "reason": nfc(reason)},
-            )
-            open_pause(session, dossier, "supplement", now, resume_to=before)
-            return status
+        payload: dict[str, object] = {"items": wanted, "reason": nfc(reason)}
+        return self._start_pause(code, Action.REQUEST_SUPPLEMENT, "supplement", payload, officer_id)
 
     def supplement_received(self, code: str, *, officer_id: int | None = None) -> Status:
         return self._end_pause(code, Action.SUPPLEMENT_RECEIVED, officer_id)
@@ -169,23 +157,30 @@ class IntakeService:
         """Status 6: the citizen must pay a financial obligation; the clock pauses (R8)."""
         if amount <= 0:
             raise InvalidInput("Số tiền nghĩa vụ tài chính phải lớn hơn 0.")
+        payload: dict[str, object] = {"amount": amount, "note": nfc(note)}
+        return self._start_pause(code, Action.REQUEST_PAYMENT, "payment", payload, officer_id)
+
+    def payment_received(self, code: str, *, officer_id: int | None = None) -> Status:
+        return self._end_pause(code, Action.PAYMENT_RECEIVED, officer_id)
+
+    def _start_pause(
+        self,
+        code: str,
+        action: Action,
+        kind: str,
+        payload: dict[str, object],
+        officer_id: int | None,
+    ) -> Status:
+        """Stop the clock; the status left is where the dossier returns when the pause ends."""
         now = self._context.now()
         with self._context.db.write() as session:
             dossier = find_dossier(session, code)
             before = dossier.status
             status = apply_action(
-                session,
-                dossier,
-                Action.REQUEST_PAYMENT,
-                at=now,
-                officer_id=officer_id,
-                payload={"amount": amount, "note": nfc(note)},
+                session, dossier, action, at=now, officer_id=officer_id, payload=payload
             )
-            open_pause(session, dossier, "payment", now, resume_to=before)
+            open_pause(session, dossier, kind, now, resume_to=before)
             return status
-
-    def payment_received(self, code: str, *, officer_id: int | None = None) -> Status:
-        return self._end_pause(code, Action.PAYMENT_RECEIVED, officer_id)
 
     def _end_pause(self, code: str, action: Action, officer_id: int | None) -> Status:
         """Close the pause, recompute the appointment, then record the action with the new
