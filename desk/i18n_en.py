@@ -38,10 +38,13 @@ ENGLISH: dict[str, str] = {
     "{what} không đúng dạng YYYY-MM-DD, ví dụ 2026-12-01.": (
         "{what} is not in the format YYYY-MM-DD, e.g. 2026-12-01."
     ),
+    # (also desk/services/files.py)
     "Không tìm thấy tệp {what}: {path}.": "The {what} file was not found: {path}.",
+    # (also desk/services/files.py)
     "Tệp {what} không phải JSON hợp lệ (UTF-8): {detail}": (
         "The {what} file is not valid JSON (UTF-8): {detail}"
     ),
+    # (also desk/services/files.py)
     "Không đọc được tệp {what}: {reason}": "Cannot read the {what} file: {reason}",
     # desk/cli/dossiers.py
     "Loại người nộp không hợp lệ: dùng person hoặc organisation.": (
@@ -273,7 +276,7 @@ ENGLISH: dict[str, str] = {
         "Not a dossier code: use <agency code>-YYMMDD-NNNN, e.g. 000.00.12.H53-261124-0001."
     ),
     # desk/domain/lifecycle.py
-    "Mới đăng ký": "Newly registered",
+    "Mới đăng ký": "Newly submitted",
     "Được tiếp nhận": "Received",
     "Không được tiếp nhận": "Not accepted",
     "Đang xử lý": "Being processed",
@@ -378,15 +381,6 @@ ENGLISH: dict[str, str] = {
     ),
     "Mật khẩu cần ít nhất {n} ký tự.": "The password must have at least {n} characters.",
     "Mật khẩu không được chứa tên đăng nhập.": "The password must not contain the username.",
-    # desk/services/calendar.py
-    # (also desk/services/catalog.py)
-    "Không tìm thấy tệp {path}.": "File not found: {path}.",
-    "Tệp lịch không phải JSON hợp lệ (UTF-8): {detail}": (
-        "The calendar file is not valid JSON (UTF-8): {detail}"
-    ),
-    "Tệp lịch không hợp lệ ({where}): {detail}": (
-        "The calendar file is not valid ({where}): {detail}"
-    ),
     # desk/services/catalog.py
     "Thủ tục {code} không có trường hợp '{key}'. Các trường hợp: {keys}.": (
         "Procedure {code} has no case '{key}'. Its cases are: {keys}."
@@ -394,18 +388,16 @@ ENGLISH: dict[str, str] = {
     "Không có thủ tục mã {code} trong danh mục.": (
         "There is no procedure with code {code} in the catalogue."
     ),
-    "Tệp danh mục không phải JSON hợp lệ (UTF-8): {detail}": (
-        "The catalogue file is not valid JSON (UTF-8): {detail}"
-    ),
-    "Danh mục không hợp lệ, chưa ghi gì vào cơ sở dữ liệu ({where}): {detail}": (
-        "The catalogue is not valid; nothing was written to the database ({where}): {detail}"
-    ),
     # desk/services/container.py
     "Không tạo được thư mục dữ liệu {path}: {reason}": (
         "Cannot create the data folder {path}: {reason}"
     ),
     # desk/services/dossiers.py
     "Không tìm thấy hồ sơ mã {code}.": "No dossier has the code {code}.",
+    # desk/services/files.py
+    "Tệp {what} không hợp lệ, chưa ghi gì vào cơ sở dữ liệu ({where}): {detail}": (
+        "The {what} file is not valid; nothing was written to the database ({where}): {detail}"
+    ),
     # desk/services/intake.py
     "Hồ sơ còn thiếu thành phần bắt buộc: {missing}. Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ "
     "sơ (Mẫu 02) thay cho Giấy tiếp nhận.": (
