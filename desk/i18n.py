@@ -15,6 +15,20 @@ Language = Literal["vi", "en"]
 
 _language: Language = "vi"
 
+PARAMETER_LABELS = frozenset(
+    {
+        "chủ hồ sơ",
+        "người nộp hồ sơ",
+        "người nhận kết quả",
+        "người nhận",
+        "thành phần hồ sơ",
+        "lịch",
+        "danh mục",
+        "tệp",
+    }
+)
+"""Nouns passed as message parameters ("Chưa nhập họ tên {role}."); translated with them."""
+
 
 def set_language(language: Language) -> None:
     global _language
@@ -32,6 +46,12 @@ def translate(template: str, params: Mapping[str, object] | None = None) -> str:
         from desk.i18n_en import ENGLISH
 
         text = ENGLISH.get(template, template)
+        if params:
+            # Labels passed as values ("chủ hồ sơ", a status name …) are translated too.
+            params = {
+                key: ENGLISH.get(value, value) if isinstance(value, str) else value
+                for key, value in params.items()
+            }
     if params:
         text = text.format(**params)
     return unicodedata.normalize("NFC", text)

@@ -81,7 +81,9 @@ ENGLISH: dict[str, str] = {
     "Định dạng không hỗ trợ: {value}. Dùng json, csv hoặc xlsx.": (
         "Unsupported format: {value}. Use json, csv or xlsx."
     ),
-    "Nhóm theo sector hoặc procedure.": "Use --by sector or --by procedure.",
+    "Nhóm báo cáo theo lĩnh vực (--by sector) hoặc theo thủ tục (--by procedure).": (
+        "Group the report by sector (--by sector) or by procedure (--by procedure)."
+    ),
     "Báo cáo xlsx cần --out TỆP.xlsx.": "An xlsx report needs --out FILE.xlsx.",
     "Đã ghi báo cáo vào {path}.": "Report written to {path}.",
     # (also desk/services/reports.py)
@@ -110,9 +112,9 @@ ENGLISH: dict[str, str] = {
     "Mật khẩu tạm mới của {username}: {password}": (
         "New temporary password for {username}: {password}"
     ),
-    "Mật khẩu hiện tại: ": "Current password: ",
-    "Mật khẩu mới: ": "New password: ",
-    "Nhập lại mật khẩu mới: ": "Repeat the new password: ",
+    "Mật khẩu hiện tại:": "Current password:",
+    "Mật khẩu mới:": "New password:",
+    "Nhập lại mật khẩu mới:": "Repeat the new password:",
     "Hai lần nhập mật khẩu mới không khớp.": "The two new passwords do not match.",
     "Đã đổi mật khẩu.": "Password changed.",
     # desk/cli/reference.py
@@ -368,7 +370,7 @@ ENGLISH: dict[str, str] = {
         "The account is locked after too many wrong passwords. Try again in {minutes} minutes or "
         "ask an administrator to unlock it."
     ),
-    "Nhập sai mật khẩu quá {attempts} lần: tài khoản bị khóa {minutes} phút. Thử lại sau hoặc "
+    "Đã nhập sai mật khẩu {attempts} lần: tài khoản bị khóa {minutes} phút. Thử lại sau hoặc "
     "nhờ quản trị viên mở khóa.": (
         "The password was wrong {attempts} times: the account is locked for {minutes} minutes. Try "
         "again later or ask an administrator to unlock it."
@@ -376,8 +378,9 @@ ENGLISH: dict[str, str] = {
     "Không tìm thấy cán bộ.": "Officer not found.",
     "Mật khẩu hiện tại không đúng.": "The current password is wrong.",
     "Mật khẩu mới phải khác mật khẩu cũ.": "The new password must be different from the old one.",
-    "Tên đăng nhập cần 3–32 ký tự gồm chữ không dấu, chữ số, dấu chấm, gạch nối.": (
-        "A username needs 3–32 characters: letters without accents, digits, dots and hyphens."
+    "Tên đăng nhập cần 3–32 ký tự gồm chữ không dấu, chữ số, dấu chấm, gạch nối, gạch dưới.": (
+        "A username needs 3–32 characters: letters without accents, digits, dots, hyphens and "
+        "underscores."
     ),
     "Mật khẩu cần ít nhất {n} ký tự.": "The password must have at least {n} characters.",
     "Mật khẩu không được chứa tên đăng nhập.": "The password must not contain the username.",
@@ -490,4 +493,13 @@ ENGLISH: dict[str, str] = {
     "Thoát": "Quit",
     "Kết nối: chưa cấu hình máy chủ": "Connection: no server configured",
     "Bộ phận Một cửa": "One-Stop Office",
+    # desk/i18n.py PARAMETER_LABELS: nouns used as message parameters
+    "chủ hồ sơ": "dossier owner",
+    "người nộp hồ sơ": "submitter",
+    "người nhận kết quả": "result collector",
+    "người nhận": "collector",
+    "thành phần hồ sơ": "dossier components",
+    "lịch": "calendar",
+    "danh mục": "catalogue",
+    "tệp": "file",
 }

@@ -14,7 +14,7 @@ from desk.errors import InvalidInput
 PersonKind = Literal["person", "organisation"]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^(\+84|0)\d{8,10}$")
+_PHONE = re.compile(r"^(\+84\d{9,10}|0\d{9,10})$")
 _ORG_ID = re.compile(r"^\d{10}(-\d{3})?$")
 
 

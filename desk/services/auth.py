@@ -124,7 +124,7 @@ class AuthService:
                     AuthError(_WRONG_PASSWORD, left=left, minutes=rules.lockout_minutes)
                     if left > 0
                     else AuthError(
-                        "Nhập sai mật khẩu quá {attempts} lần: tài khoản bị khóa {minutes} phút. "
+                        "Đã nhập sai mật khẩu {attempts} lần: tài khoản bị khóa {minutes} phút. "
                         "Thử lại sau hoặc nhờ quản trị viên mở khóa.",
                         attempts=rules.lockout_attempts,
                         minutes=rules.lockout_minutes,
@@ -192,7 +192,7 @@ def _username(text: str) -> str:
         c.isascii() and (c.isalnum() or c in "._-") for c in name
     ):
         raise InvalidInput(
-            "Tên đăng nhập cần 3–32 ký tự gồm chữ không dấu, chữ số, dấu chấm, gạch nối."
+            "Tên đăng nhập cần 3–32 ký tự gồm chữ không dấu, chữ số, dấu chấm, gạch nối, gạch dưới."
         )
     return name
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from desk.cli import _CLICK_PHRASES
 from desk.domain import codes, lifecycle
 from desk.errors import InvalidInput
-from desk.i18n import current_language, set_language
+from desk.i18n import PARAMETER_LABELS, current_language, set_language
 from desk.i18n_en import ENGLISH
 from desk.services.auth import ROLE_LABELS
 from desk.services.returns import RATING_LABELS
@@ -55,20 +55,14 @@ LABEL_MAPPINGS: Mapping[str, Iterable[str]] = {
     "desk.services.auth.ROLE_LABELS": ROLE_LABELS.values(),
     "desk.services.returns.RATING_LABELS": RATING_LABELS.values(),
     "desk.cli._CLICK_PHRASES": [vietnamese for _, vietnamese in _CLICK_PHRASES],
+    "desk.i18n.PARAMETER_LABELS": PARAMETER_LABELS,
     # Reach InvalidInput only through a tuple in desk.domain.codes._diagnose.
     "desk.domain.codes._DAY_EXPECTED": [codes._DAY_EXPECTED],
     "desk.domain.codes._SEQ_EXPECTED": [codes._SEQ_EXPECTED],
 }
 
-# getpass() prompts whose trailing space is part of the prompt (desk/cli/office.py). They
-# would read better as translate("...:") + " "; listed here so the exception stays visible.
-OUTER_WHITESPACE_ALLOWED = frozenset(
-    {
-        "Mật khẩu hiện tại: ",
-        "Mật khẩu mới: ",
-        "Nhập lại mật khẩu mới: ",
-    }
-)
+# Templates whose outer whitespace is meaningful; none today (prompts add their own space).
+OUTER_WHITESPACE_ALLOWED: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -316,3 +310,21 @@ def test_no_stale_english_entries() -> None:
         f"{len(stale)} ENGLISH key(s) in desk/i18n_en.py match no template in the code any more "
         "(reworded or removed); update or delete them:\n" + "\n".join(f"  {key!r}" for key in stale)
     )
+
+
+def test_label_parameters_are_translated_with_the_message() -> None:
+    from desk.domain.person import Person
+
+    previous = current_language()
+    try:
+        set_language("en")
+        try:
+            Person(full_name=" ").validated("chủ hồ sơ")
+        except InvalidInput as error:
+            message = error.message
+        else:  # pragma: no cover - the name is blank, so validation must fail
+            raise AssertionError("blank name accepted")
+    finally:
+        set_language(previous)
+    assert "dossier owner" in message
+    assert "chủ hồ sơ" not in message
