@@ -63,13 +63,19 @@ def main(argv: list[str] | None = None) -> int:
 
 # Click's usage messages are English; the phrases officers meet most are put in Vietnamese.
 _CLICK_PHRASES = (
+    # Typer's vendored Click and its pydantic conversion; the longer phrases come first.
+    ("Got unexpected extra argument(s)", "Thừa tham số"),
+    (
+        "Input should be a valid integer, unable to parse string as an integer",
+        "không phải số nguyên",
+    ),
     ("Missing option", "Thiếu tùy chọn"),
     ("Missing argument", "Thiếu tham số"),
     ("No such command", "Không có lệnh"),
     ("No such option", "Không có tùy chọn"),
     ("Invalid value for", "Giá trị không hợp lệ cho"),
-    ("Got unexpected extra argument", "Thừa tham số"),
     ("Got unexpected extra arguments", "Thừa các tham số"),
+    ("Got unexpected extra argument", "Thừa tham số"),
     ("is not a valid integer", "không phải số nguyên"),
     ("requires an argument", "cần một giá trị"),
 )
@@ -80,6 +86,8 @@ def _usage_error(error: typer.TyperException) -> int:
     command = getattr(context, "command_path", None) or "desk"
     format_message = getattr(error, "format_message", None)
     detail = format_message() if callable(format_message) else str(error)
+    if not detail.strip():  # a group called without its sub-command: Click has shown the help
+        detail = translate("Thiếu tham số") + " 'COMMAND'"
     for english, vietnamese in _CLICK_PHRASES:
         detail = detail.replace(english, translate(vietnamese))
     sys.stderr.write(

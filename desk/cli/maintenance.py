@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from desk.cli.common import DbOption, JsonOption, emit_json, say, services
+from desk.cli.common import DbOption, JsonOption, emit_json, resolve_db, say, services
 from desk.domain.reports import Period
-from desk.errors import IntegrityFailure, InvalidInput
+from desk.errors import ConfigError, IntegrityFailure, InvalidInput
 from desk.i18n import translate
 from desk.services.reports import report_csv, report_json, write_report_xlsx
 
@@ -34,7 +34,9 @@ def report(
             "Định dạng không hỗ trợ: {value}. Dùng json, csv hoặc xlsx.", value=format
         )
     if by not in ("sector", "procedure"):
-        raise InvalidInput("Nhóm theo sector hoặc procedure.")
+        raise InvalidInput(
+            "Nhóm báo cáo theo lĩnh vực (--by sector) hoặc theo thủ tục (--by procedure)."
+        )
     if format == "xlsx" and out is None:
         raise InvalidInput("Báo cáo xlsx cần --out TỆP.xlsx.")
     parsed = Period.parse(period)
@@ -61,6 +63,7 @@ def report(
 
 def verify(db: DbOption = None, json: JsonOption = False) -> None:
     """Kiểm tra toàn vẹn cơ sở dữ liệu và chuỗi nhật ký của mọi hồ sơ."""
+    _require_existing(db)
     with services(db) as desk:
         result = desk.maintenance.verify()
     if json:
@@ -95,6 +98,15 @@ def verify(db: DbOption = None, json: JsonOption = False) -> None:
 
 def backup(target: Path, db: DbOption = None) -> None:
     """Sao lưu cơ sở dữ liệu (an toàn khi quầy đang chạy)."""
+    _require_existing(db)
     with services(db) as desk:
         path = desk.maintenance.backup(target)
     say(translate("Đã sao lưu vào {path}.", {"path": str(path)}))
+
+
+def _require_existing(db: Path | None) -> None:
+    """Checking or copying a database that is not there must not create an empty one."""
+    if not resolve_db(db).is_file():
+        raise ConfigError(
+            "Máy này chưa được khởi tạo. Chạy `desk init` (hoặc `desk demo` để dùng thử)."
+        )

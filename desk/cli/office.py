@@ -161,9 +161,9 @@ def officer_reset(username: str, db: DbOption = None) -> None:
 @officer_app.command("passwd")
 def officer_passwd(username: str, db: DbOption = None) -> None:
     """Đổi mật khẩu (hỏi mật khẩu cũ và mới, không hiện trên màn hình)."""
-    old = getpass.getpass(translate("Mật khẩu hiện tại: "))
-    new = getpass.getpass(translate("Mật khẩu mới: "))
-    if new != getpass.getpass(translate("Nhập lại mật khẩu mới: ")):
+    old = getpass.getpass(translate("Mật khẩu hiện tại:") + " ")
+    new = getpass.getpass(translate("Mật khẩu mới:") + " ")
+    if new != getpass.getpass(translate("Nhập lại mật khẩu mới:") + " "):
         raise InvalidInput("Hai lần nhập mật khẩu mới không khớp.")
     with services(db) as desk:
         officer = desk.auth.login(username, old).officer
