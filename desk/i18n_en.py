@@ -50,9 +50,6 @@ ENGLISH: dict[str, str] = {
     "Loại người nộp không hợp lệ: dùng person hoặc organisation.": (
         "Invalid applicant kind: use person or organisation."
     ),
-    "Tệp {what} không hợp lệ ({where}): {detail}": (
-        "The {what} file is not valid ({where}): {detail}"
-    ),
     # (also desk/services/auth.py)
     "Không có cán bộ với tên đăng nhập {username}.": "No officer has the username {username}.",
     "Chọn đúng một trong --components FILE hoặc --all-components.": (
@@ -479,7 +476,6 @@ ENGLISH: dict[str, str] = {
         "This computer is already set up for an agency. Use another data file (--db) to set up a "
         "new agency."
     ),
-    "Cấu hình không hợp lệ: {detail}": "Invalid settings: {detail}",
     "Máy này chưa được khởi tạo. Chạy `desk init` (hoặc `desk demo` để dùng thử).": (
         "This computer is not set up yet. Run `desk init` (or `desk demo` to try it out)."
     ),
@@ -502,4 +498,59 @@ ENGLISH: dict[str, str] = {
     "lịch": "calendar",
     "danh mục": "catalogue",
     "tệp": "file",
+    # opening a database, backups, settings
+    "Không có dữ liệu quầy tại {path}. Kiểm tra --db (hoặc DESK_DB), hoặc khởi tạo bằng "
+    "`desk init` (`desk demo` để dùng thử).": (
+        "There is no desk data at {path}. Check --db (or DESK_DB), or set the desk up with "
+        "`desk init` (`desk demo` to try it)."
+    ),
+    "Tệp {path} không phải cơ sở dữ liệu của quầy (hoặc đã hỏng). Kiểm tra lại đường dẫn; nếu "
+    "tệp bị hỏng, khôi phục từ bản sao lưu.": (
+        "{path} is not a desk database (or it is damaged). Check the path; if the file is "
+        "damaged, restore it from a backup."
+    ),
+    "Không sao lưu được vào {path}: SQLite báo lỗi khi sao chép.": (
+        "Could not back up to {path}: SQLite reported an error while copying."
+    ),
+    "Cấu hình không hợp lệ ({where}): {detail}": "Invalid setting ({where}): {detail}",
+    # desk/services/validation.py: what is wrong with a field, and why a file operation failed
+    "thiếu trường bắt buộc": "a required field is missing",
+    "có trường không được phép": "this field is not allowed",
+    "phải là số nguyên": "must be a whole number",
+    "phải là true hoặc false": "must be true or false",
+    "phải là chuỗi ký tự": "must be text",
+    "không được để trống": "must not be empty",
+    "phải là một danh sách": "must be a list",
+    "cần ít nhất {min_length} mục": "needs at least {min_length} items",
+    "phải là một đối tượng JSON": "must be a JSON object",
+    "phải là ngày dạng YYYY-MM-DD": "must be a date like YYYY-MM-DD",
+    "phải là giờ dạng HH:MM": "must be a time like HH:MM",
+    "phải lớn hơn hoặc bằng {ge}": "must be at least {ge}",
+    "phải lớn hơn {gt}": "must be greater than {gt}",
+    "phải nhỏ hơn hoặc bằng {le}": "must be at most {le}",
+    "phải là một trong các giá trị: {expected}": "must be one of: {expected}",
+    "phải là một cặp giá trị": "must be a pair of values",
+    "không có tệp hoặc thư mục này": "no such file or folder",
+    "không có quyền truy cập": "permission denied",
+    "đây là một thư mục, không phải tệp": "this is a folder, not a file",
+    "đường dẫn có phần không phải thư mục": "part of the path is not a folder",
+    "ổ đĩa đã đầy": "the disk is full",
+    "ổ đĩa chỉ cho phép đọc": "the disk is read-only",
+    "tệp đã tồn tại": "the file already exists",
+    # validator messages (desk/domain/catalog.py, desk/services/calendar.py, settings.py)
+    "thủ tục trả trong ngày (same_day) phải có duration bằng 0": (
+        "a same-day procedure (same_day) must have duration 0"
+    ),
+    "thời hạn giải quyết (duration) phải lớn hơn 0": "the time limit (duration) must be above 0",
+    "giờ chốt (cutoff) chỉ dùng cho thủ tục trả trong ngày (same_day)": (
+        "a cut-off (cutoff) applies only to same-day procedures (same_day)"
+    ),
+    "mã trường hợp (key) của một thủ tục không được trùng nhau": (
+        "the case keys (key) of a procedure must be unique"
+    ),
+    "các ca làm việc phải có ít nhất một ca, mỗi ca bắt đầu trước khi kết thúc, theo thứ tự "
+    "trong ngày và không chồng lên nhau": (
+        "working sessions need at least one session, each starting before it ends, in order "
+        "through the day and not overlapping"
+    ),
 }

@@ -14,7 +14,7 @@ import typer
 
 from desk.config import DeskSettings
 from desk.domain.timefmt import iso_local, parse_local
-from desk.errors import InvalidInput
+from desk.errors import ConfigError, InvalidInput
 from desk.services.container import DeskServices
 
 DbOption = Annotated[
@@ -34,8 +34,17 @@ def resolve_db(db: Path | None) -> Path:
 
 
 @contextmanager
-def services(db: Path | None) -> Iterator[DeskServices]:
-    opened = DeskServices.open(resolve_db(db))
+def services(db: Path | None, *, create: bool = False) -> Iterator[DeskServices]:
+    """Open the desk's services. Only commands that set an office up may create the file:
+    anywhere else a mistyped --db would silently start an empty office."""
+    path = resolve_db(db)
+    if not create and not path.is_file():
+        raise ConfigError(
+            "Không có dữ liệu quầy tại {path}. Kiểm tra --db (hoặc DESK_DB), hoặc khởi tạo "
+            "bằng `desk init` (`desk demo` để dùng thử).",
+            path=str(path),
+        )
+    opened = DeskServices.open(path)
     try:
         yield opened
     finally:
@@ -79,21 +88,4 @@ def parse_day(text: str, what: str) -> date:
     except ValueError:
         raise InvalidInput(
             "{what} không đúng dạng YYYY-MM-DD, ví dụ 2026-12-01.", what=what
-        ) from None
-
-
-def read_json_file(path: Path, what: str) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(
-            "Không tìm thấy tệp {what}: {path}.", what=what, path=str(path)
-        ) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInput(
-            "Tệp {what} không phải JSON hợp lệ (UTF-8): {detail}", what=what, detail=str(error)
-        ) from None
-    except OSError as error:
-        raise InvalidInput(
-            "Không đọc được tệp {what}: {reason}", what=what, reason=error.strerror or str(error)
         ) from None

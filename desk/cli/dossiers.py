@@ -7,14 +7,13 @@ from pathlib import Path
 from typing import Annotated, Any, cast, get_args
 
 import typer
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from desk.cli.common import (
     DbOption,
     JsonOption,
     emit_json,
     parse_day,
-    read_json_file,
     say,
     services,
 )
@@ -23,6 +22,7 @@ from desk.domain.person import Person, PersonKind
 from desk.domain.timefmt import iso_local, long_local, short_local
 from desk.errors import InvalidInput
 from desk.i18n import translate
+from desk.services.files import read_json, read_model, validated
 from desk.services.intake import ComponentInput, ReceiveRequest
 from desk.services.lookup import DossierDetail, DossierSummary
 from desk.services.returns import Rating, ReturnRequest
@@ -96,20 +96,6 @@ class ComponentFile(BaseModel):
     note: str | None = None
 
 
-def _model(model: type[BaseModel], raw: Any, what: str) -> Any:
-    try:
-        return model.model_validate(raw)
-    except ValidationError as error:
-        detail = error.errors()[0]
-        where = ".".join(str(p) for p in detail["loc"]) or what
-        raise InvalidInput(
-            "Tệp {what} không hợp lệ ({where}): {detail}",
-            what=what,
-            where=where,
-            detail=detail["msg"],
-        ) from None
-
-
 def _officer_id(desk: Any, username: str | None) -> int | None:
     if username is None:
         return None
@@ -142,14 +128,14 @@ def intake(
     """Tiếp nhận hồ sơ (không cần màn hình)."""
     if (components is None) == (not all_components):
         raise InvalidInput("Chọn đúng một trong --components FILE hoặc --all-components.")
-    person_file = _model(PersonFile, read_json_file(applicant, "chủ hồ sơ"), "chủ hồ sơ")
+    person_file = read_model(PersonFile, applicant, "chủ hồ sơ")
     given = None
     if components is not None:
-        raw = read_json_file(components, "thành phần hồ sơ")
+        raw = read_json(components, "thành phần hồ sơ")
         if not isinstance(raw, list):
             raise InvalidInput("Tệp thành phần hồ sơ phải là một danh sách JSON.")
         given = [
-            ComponentInput(**_model(ComponentFile, item, "thành phần hồ sơ").model_dump())
+            ComponentInput(**validated(ComponentFile, item, "thành phần hồ sơ").model_dump())
             for item in raw
         ]
     with services(db) as desk:
@@ -410,7 +396,7 @@ def return_result(
     """Trả kết quả cho công dân."""
     person = None
     if collector is not None:
-        person = _model(PersonFile, read_json_file(collector, "người nhận"), "người nhận").person()
+        person = read_model(PersonFile, collector, "người nhận").person()
     with services(db) as desk:
         status = desk.returns.return_result(
             ReturnRequest(

@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
-from desk.cli.common import DbOption, JsonOption, emit_json, resolve_db, say, services
+from desk.cli.common import DbOption, JsonOption, emit_json, say, services
 from desk.domain.reports import Period
-from desk.errors import ConfigError, IntegrityFailure, InvalidInput
+from desk.errors import IntegrityFailure, InvalidInput
 from desk.i18n import translate
 from desk.services.reports import report_csv, report_json, write_report_xlsx
+from desk.services.validation import os_reason
 
 
 def register(app: typer.Typer) -> None:
@@ -57,13 +58,12 @@ def report(
         raise InvalidInput(
             "Không ghi được tệp {path}: {reason}",
             path=str(out),
-            reason=error.strerror or str(error),
+            reason=os_reason(error),
         ) from None
 
 
 def verify(db: DbOption = None, json: JsonOption = False) -> None:
     """Kiểm tra toàn vẹn cơ sở dữ liệu và chuỗi nhật ký của mọi hồ sơ."""
-    _require_existing(db)
     with services(db) as desk:
         result = desk.maintenance.verify()
     if json:
@@ -98,15 +98,6 @@ def verify(db: DbOption = None, json: JsonOption = False) -> None:
 
 def backup(target: Path, db: DbOption = None) -> None:
     """Sao lưu cơ sở dữ liệu (an toàn khi quầy đang chạy)."""
-    _require_existing(db)
     with services(db) as desk:
         path = desk.maintenance.backup(target)
     say(translate("Đã sao lưu vào {path}.", {"path": str(path)}))
-
-
-def _require_existing(db: Path | None) -> None:
-    """Checking or copying a database that is not there must not create an empty one."""
-    if not resolve_db(db).is_file():
-        raise ConfigError(
-            "Máy này chưa được khởi tạo. Chạy `desk init` (hoặc `desk demo` để dùng thử)."
-        )

@@ -35,7 +35,7 @@ def init(
     json: JsonOption = False,
 ) -> None:
     """Khởi tạo cơ quan và quầy trên máy này."""
-    with services(db) as desk:
+    with services(db, create=True) as desk:
         view = desk.office.init_office(
             agency_code=agency_code,
             agency_name=agency_name,
@@ -71,7 +71,7 @@ def init(
 
 def demo(db: DbOption = None, json: JsonOption = False) -> None:
     """Tạo văn phòng trình diễn (danh mục thủ tục và hai cán bộ) và in tài khoản đăng nhập."""
-    with services(db) as desk:
+    with services(db, create=True) as desk:
         logins = create_demo(desk.office, desk.catalog, desk.auth)
     if json:
         emit_json(

@@ -48,7 +48,7 @@ def due(
         raise InvalidInput("Chọn đúng một trong --procedure, --duration hoặc --same-day.")
     at = parse_instant(received, translate("Thời điểm tiếp nhận"))
     pauses = [_pause(text) for text in pause or []]
-    with services(db) as desk:
+    with services(db, create=True) as desk:
         rules = desk.office.rules()
         if procedure is not None:
             rule = due_rule_for(desk.catalog.get(procedure).case(case), rules.same_day_cutoff)
@@ -73,7 +73,10 @@ def due(
 
 def _parse_duration(text: str) -> DueRule:
     try:
-        return DueRule.parse(text)
+        rule = DueRule.parse(text)
+        if rule.unit is not DurationUnit.SAME_DAY and rule.amount <= 0:
+            raise ValueError("a time limit must be positive")
+        return rule
     except ValueError:
         raise InvalidInput(
             "Thời hạn không hợp lệ: dùng số kèm đơn vị wh (giờ làm việc), wd (ngày làm việc) hoặc "
@@ -123,7 +126,7 @@ def parse_id(
 @calendar_app.command("import")
 def calendar_import(file: Path, db: DbOption = None, json: JsonOption = False) -> None:
     """Nạp thông báo nghỉ lễ chính thức của một năm (thay thế danh sách của năm đó)."""
-    with services(db) as desk:
+    with services(db, create=True) as desk:
         view = desk.calendar.import_notice(file)
     if json:
         emit_json(_year_json(view.table, view.official))
@@ -172,7 +175,7 @@ def _year_json(table: YearTable, official: bool) -> dict[str, object]:
 @catalog_app.command("import")
 def catalog_import(file: Path, db: DbOption = None, json: JsonOption = False) -> None:
     """Nạp danh mục thủ tục từ tệp JSON (kiểm tra toàn bộ trước khi ghi)."""
-    with services(db) as desk:
+    with services(db, create=True) as desk:
         summary = desk.catalog.import_file(file)
     if json:
         emit_json({"version": summary.version, "added": summary.added, "updated": summary.updated})

@@ -22,6 +22,13 @@ def _nfc(value: str) -> str:
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 
+# Validator messages reach the administrator (desk.services.validation.describe).
+SAME_DAY_HAS_NO_DURATION = "thủ tục trả trong ngày (same_day) phải có duration bằng 0"
+DURATION_POSITIVE = "thời hạn giải quyết (duration) phải lớn hơn 0"
+CUTOFF_SAME_DAY_ONLY = "giờ chốt (cutoff) chỉ dùng cho thủ tục trả trong ngày (same_day)"
+CASE_KEYS_UNIQUE = "mã trường hợp (key) của một thủ tục không được trùng nhau"
+DUPLICATE_CODE = "mã thủ tục {code} bị trùng"
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -58,11 +65,11 @@ class CaseSpec(_Strict):
     def _check_unit(self) -> CaseSpec:
         if self.unit == "same_day":
             if self.duration != 0:
-                raise ValueError("same_day takes duration 0")
+                raise ValueError(SAME_DAY_HAS_NO_DURATION)
         elif self.duration <= 0:
-            raise ValueError("duration must be positive")
+            raise ValueError(DURATION_POSITIVE)
         if self.cutoff is not None and self.unit != "same_day":
-            raise ValueError("cutoff applies to same_day only")
+            raise ValueError(CUTOFF_SAME_DAY_ONLY)
         return self
 
 
@@ -85,7 +92,7 @@ class ProcedureSpec(_Strict):
     def _unique_case_keys(self) -> ProcedureSpec:
         keys = [case.key for case in self.cases]
         if len(keys) != len(set(keys)):
-            raise ValueError("case keys must be unique within a procedure")
+            raise ValueError(CASE_KEYS_UNIQUE)
         return self
 
 
@@ -99,6 +106,6 @@ class CatalogFile(_Strict):
         seen: set[str] = set()
         for procedure in self.procedures:
             if procedure.code in seen:
-                raise ValueError(f"duplicate procedure code {procedure.code}")
+                raise ValueError(DUPLICATE_CODE.format(code=procedure.code))
             seen.add(procedure.code)
         return self

@@ -38,6 +38,11 @@ def long_local(instant: datetime) -> str:
 
 
 def parse_local(text: str) -> datetime:
-    """Parse 'YYYY-MM-DD HH:MM' (local wall clock) or a full ISO 8601 instant."""
-    value = datetime.fromisoformat(text.strip().replace("T", " "))
+    """Parse 'YYYY-MM-DD HH:MM' (local wall clock) or a full ISO 8601 instant.
+
+    A bare date is refused: silently reading it as midnight would move a legal date."""
+    cleaned = text.strip().replace("T", " ")
+    if " " not in cleaned:
+        raise ValueError("a time of day is required")
+    value = datetime.fromisoformat(cleaned)
     return value.replace(tzinfo=VN_TZ) if value.tzinfo is None else value

@@ -16,6 +16,9 @@ from desk.services.context import ServiceContext
 from desk.services.files import read_model
 from desk.services.settings import load_rules
 
+DAY_OUTSIDE_YEAR = "ngày {day} không thuộc năm {year}"
+DAY_IN_BOTH_LISTS = "ngày {day} vừa là ngày nghỉ vừa là ngày làm bù"
+
 
 class YearNotice(BaseModel):
     """The file an office imports: the official notice of one year (Bộ Nội vụ)."""
@@ -31,10 +34,10 @@ class YearNotice(BaseModel):
     def _consistent(self) -> YearNotice:
         for day in [*self.holidays, *self.working_days]:
             if day.year != self.year:
-                raise ValueError(f"{day.isoformat()} is not in {self.year}")
+                raise ValueError(DAY_OUTSIDE_YEAR.format(day=day.isoformat(), year=self.year))
         both = set(self.holidays) & set(self.working_days)
         if both:
-            raise ValueError(f"{min(both).isoformat()} is both a holiday and a working day")
+            raise ValueError(DAY_IN_BOTH_LISTS.format(day=min(both).isoformat()))
         return self
 
 

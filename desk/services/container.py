@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import DatabaseError
+
 from data.db import Database, sqlite_url
 from data.migrate import ensure_current
 from desk.errors import ConfigError
@@ -18,6 +20,7 @@ from desk.services.maintenance import MaintenanceService
 from desk.services.reports import ReportsService
 from desk.services.returns import ReturnsService
 from desk.services.settings import OfficeService
+from desk.services.validation import os_reason
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,18 @@ class DeskServices:
             raise ConfigError(
                 "Không tạo được thư mục dữ liệu {path}: {reason}",
                 path=str(path.parent),
-                reason=error.strerror or "",
+                reason=os_reason(error),
             ) from None
         db = Database.open(sqlite_url(path))
-        ensure_current(db.engine)
+        try:
+            ensure_current(db.engine)
+        except DatabaseError:
+            db.dispose()
+            raise ConfigError(
+                "Tệp {path} không phải cơ sở dữ liệu của quầy (hoặc đã hỏng). Kiểm tra lại đường "
+                "dẫn; nếu tệp bị hỏng, khôi phục từ bản sao lưu.",
+                path=str(path),
+            ) from None
         return cls.build(db, clock)
 
     def close(self) -> None:

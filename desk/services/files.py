@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from desk.errors import InvalidInput
+from desk.services.validation import describe, dotted, first_problem, os_reason
 
 Model = TypeVar("Model", bound=BaseModel)
 Locator = Callable[[Any, tuple[int | str, ...]], str]
@@ -30,7 +31,7 @@ def read_json(path: Path, what: str) -> Any:
         ) from None
     except OSError as error:
         raise InvalidInput(
-            "Không đọc được tệp {what}: {reason}", what=what, reason=error.strerror or str(error)
+            "Không đọc được tệp {what}: {reason}", what=what, reason=os_reason(error)
         ) from None
 
 
@@ -39,13 +40,13 @@ def validated(model: type[Model], raw: Any, what: str, locate: Locator | None = 
     try:
         return model.model_validate(raw)
     except ValidationError as error:
-        detail = error.errors()[0]
+        detail = first_problem(error)
         where = (locate or _dotted)(raw, tuple(detail["loc"]))
         raise InvalidInput(
             "Tệp {what} không hợp lệ, chưa ghi gì vào cơ sở dữ liệu ({where}): {detail}",
             what=what,
             where=where,
-            detail=detail["msg"],
+            detail=describe(detail),
         ) from None
 
 
@@ -54,4 +55,4 @@ def read_model(model: type[Model], path: Path, what: str, locate: Locator | None
 
 
 def _dotted(_raw: Any, loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "tệp"
+    return dotted(loc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from desk.domain.lifecycle import verify_chain
 from desk.errors import InvalidInput
 from desk.services.context import ServiceContext
 from desk.services.ledger import record_of
+from desk.services.validation import os_reason
 
 
 @dataclass
@@ -87,12 +89,20 @@ class MaintenanceService:
             raise InvalidInput("Chỉ sao lưu được cơ sở dữ liệu dạng tệp.")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with sqlite3.connect(source_path) as source, sqlite3.connect(target) as copy:
+            # closing(): a sqlite3 connection's own `with` ends a transaction, not the connection.
+            with (
+                closing(sqlite3.connect(source_path)) as source,
+                closing(sqlite3.connect(target)) as copy,
+            ):
                 source.backup(copy)
-            copy.close()
-        except (OSError, sqlite3.Error) as error:
+        except OSError as error:
             raise InvalidInput(
-                "Không sao lưu được vào {path}: {reason}", path=str(target), reason=str(error)
+                "Không sao lưu được vào {path}: {reason}", path=str(target), reason=os_reason(error)
+            ) from None
+        except sqlite3.Error:
+            target.unlink(missing_ok=True)  # never leave a half-written backup behind
+            raise InvalidInput(
+                "Không sao lưu được vào {path}: SQLite báo lỗi khi sao chép.", path=str(target)
             ) from None
         return target
 

@@ -19,6 +19,7 @@ from desk.domain.reports import Period, Timeliness, finished_timeliness, pending
 from desk.errors import InvalidInput
 from desk.services.context import ServiceContext
 from desk.services.settings import load_rules
+from desk.services.validation import os_reason
 
 GroupBy = Literal["sector", "procedure"]
 RESOLVED = frozenset({int(Status.RESULT_READY), int(Status.RETURNED)})
@@ -283,5 +284,5 @@ def write_report_xlsx(report: PeriodReport, path: Path) -> None:
         raise InvalidInput(
             "Không ghi được tệp {path}: {reason}",
             path=str(path),
-            reason=error.strerror or str(error),
+            reason=os_reason(error),
         ) from None

@@ -17,8 +17,13 @@ from desk.domain.tracking import new_tracking_secret
 from desk.errors import ConfigError, InvalidInput
 from desk.services.context import ServiceContext
 from desk.services.ledger import new_id
+from desk.services.validation import describe, dotted, first_problem
 
 RULES_KEY = "office_rules"
+SESSIONS_INVALID = (
+    "các ca làm việc phải có ít nhất một ca, mỗi ca bắt đầu trước khi kết thúc, "
+    "theo thứ tự trong ngày và không chồng lên nhau"
+)
 
 
 class OfficeRules(BaseModel):
@@ -51,7 +56,10 @@ class OfficeRules(BaseModel):
     @field_validator("sessions")
     @classmethod
     def _valid_sessions(cls, value: list[tuple[time, time]]) -> list[tuple[time, time]]:
-        Sessions(tuple(value))  # raises ValueError with the reason
+        try:
+            Sessions(tuple(value))
+        except ValueError:
+            raise ValueError(SESSIONS_INVALID) from None
         return value
 
     def working_sessions(self) -> Sessions:
@@ -149,7 +157,9 @@ class OfficeService:
                 rules = OfficeRules.model_validate(current)
             except ValidationError as error:
                 raise InvalidInput(
-                    "Cấu hình không hợp lệ: {detail}", detail=_first(error)
+                    "Cấu hình không hợp lệ ({where}): {detail}",
+                    where=dotted(tuple(first_problem(error)["loc"])),
+                    detail=describe(first_problem(error)),
                 ) from None
             _save_rules(session, rules)
             return rules
@@ -213,8 +223,3 @@ def _default_place(agency_name: str) -> str:
     # The date line of a form reads "<Địa danh>, ngày … tháng … năm …" with the bare name.
     part = _unit_part(agency_name)
     return part[1] if part else agency_name
-
-
-def _first(error: ValidationError) -> str:
-    detail = error.errors()[0]
-    return f"{'.'.join(str(p) for p in detail['loc'])}: {detail['msg']}"

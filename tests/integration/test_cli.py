@@ -192,9 +192,11 @@ def test_default_database_comes_from_desk_db(
     assert cli(capsys, "catalog", "import", SMALL_CATALOG).code == 0
     listed = cli(capsys, "catalog", "list", "--json").json()
     assert "T-3WD" in {p["code"] for p in listed}
-    # An explicit --db wins over DESK_DB.
+    # An explicit --db wins over DESK_DB; a mistyped one is refused, never created.
     other = tmp_path / "explicit.db"
-    assert cli(capsys, "catalog", "list", "--json", "--db", other).json() == []
+    missing = cli(capsys, "catalog", "list", "--json", "--db", other)
+    assert missing.code != 0 and str(other) in missing.err
+    assert not other.exists()
 
 
 def test_help_succeeds(capsys: pytest.CaptureFixture[str]) -> None:

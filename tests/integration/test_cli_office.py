@@ -316,3 +316,26 @@ def test_backup(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) ->
     assert_refused(again)
     assert target.stat().st_size == size
     assert_refused(cli(capsys, "backup", "--db", db))  # the target is required
+
+
+def test_a_file_that_is_not_a_desk_database_is_named_as_such(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    not_a_db = tmp_path / "ghi-chu.db"
+    not_a_db.write_text("đây không phải cơ sở dữ liệu", encoding="utf-8")
+    run = cli(capsys, "verify", "--db", not_a_db)
+    assert_refused(run)
+    assert "không phải cơ sở dữ liệu của quầy" in run.err
+    assert not_a_db.read_text(encoding="utf-8") == "đây không phải cơ sở dữ liệu"
+
+
+def test_commands_other_than_set_up_never_create_a_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "go-nham.db"
+    for args in (["lookup", "000.00.01.H99-261125-0001"], ["report", "--period", "2026-11"],
+                 ["officer", "list"], ["catalog", "list"]):  # fmt: skip
+        run = cli(capsys, *args, "--db", missing)
+        assert_refused(run)
+        assert "Không có dữ liệu quầy" in run.err
+    assert not missing.exists()

@@ -307,3 +307,30 @@ def test_parse_id_rejects_without_echoing(capsys: pytest.CaptureFixture[str], pa
     assert run.out == ""
     assert "001085000123" not in run.err  # personal data is never repeated in a message
     assert "THỬ NGHIỆM" not in run.err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--duration", "3wd", "--received", "2026-11-23"], "YYYY-MM-DD HH:MM"),
+        (["--duration", "0wd", "--received", MONDAY_16H], "Thời hạn không hợp lệ"),
+        (["--duration", "0wh", "--received", MONDAY_16H], "Thời hạn không hợp lệ"),
+    ],
+)
+def test_due_refuses_a_bare_date_and_a_zero_limit(
+    capsys: pytest.CaptureFixture[str], db: Path, args: list[str], expected: str
+) -> None:
+    run = cli(capsys, "due", *args, "--db", db)
+    assert_refused(run)
+    assert expected in run.err
+
+
+def test_file_errors_explain_the_field_in_vietnamese(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "notice.json"
+    bad.write_text(json.dumps({"year": 2026, "holidays": [], "ghi_chu": "x"}), encoding="utf-8")
+    run = cli(capsys, "calendar", "import", bad, "--db", db)
+    assert_refused(run)
+    assert "thiếu trường bắt buộc" in run.err or "có trường không được phép" in run.err
+    assert "Field required" not in run.err and "Extra inputs" not in run.err

@@ -255,15 +255,18 @@ def test_a_notice_that_drops_a_default_holiday_makes_it_a_working_day(
     ("content", "message"),
     [
         ("{ không phải json", "không phải JSON"),
-        (json.dumps(notice(extra_holidays=(date(2027, 1, 4),))), "not in 2026"),
+        (
+            json.dumps(notice(extra_holidays=(date(2027, 1, 4),))),
+            "ngày 2027-01-04 không thuộc năm 2026",
+        ),
         (
             json.dumps(notice(extra_holidays=(date(2026, 12, 26),), working_days=["2026-12-26"])),
-            "both a holiday and a working day",
+            "ngày 2026-12-26 vừa là ngày nghỉ vừa là ngày làm bù",
         ),
-        (json.dumps({"year": 2026, "holidays": []}), "source"),
+        (json.dumps({"year": 2026, "holidays": []}), "source): thiếu trường bắt buộc"),
         (json.dumps({"year": 2026, "source": "x"}), "holidays"),
         (json.dumps(notice(holidays=["2026-02-30"])), "holidays"),
-        (json.dumps(notice(note="thêm")), "note"),
+        (json.dumps(notice(note="thêm")), "note): có trường không được phép"),
         (json.dumps(notice(year=1999)), "year"),
     ],
 )
@@ -372,7 +375,7 @@ def test_catalog_import_adds_and_reports(bare_services: DeskServices) -> None:
         ),
         (
             lambda d: d["procedures"].extend([new_procedure("T-NEW"), new_procedure("T-NEW")]),
-            "duplicate procedure code T-NEW",
+            "mã thủ tục T-NEW bị trùng",
         ),
         (
             lambda d: d["procedures"].append(

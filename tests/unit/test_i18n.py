@@ -30,10 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desk.cli import _CLICK_PHRASES
-from desk.domain import codes, lifecycle
+from desk.domain import catalog, codes, lifecycle
 from desk.errors import InvalidInput
 from desk.i18n import PARAMETER_LABELS, current_language, set_language
 from desk.i18n_en import ENGLISH
+from desk.services import settings, validation
 from desk.services.auth import ROLE_LABELS
 from desk.services.returns import RATING_LABELS
 
@@ -56,6 +57,15 @@ LABEL_MAPPINGS: Mapping[str, Iterable[str]] = {
     "desk.services.returns.RATING_LABELS": RATING_LABELS.values(),
     "desk.cli._CLICK_PHRASES": [vietnamese for _, vietnamese in _CLICK_PHRASES],
     "desk.i18n.PARAMETER_LABELS": PARAMETER_LABELS,
+    "desk.services.validation._BY_TYPE": validation._BY_TYPE.values(),
+    "desk.services.validation._OS_REASONS": validation._OS_REASONS.values(),
+    "desk.domain.catalog validator messages": [
+        catalog.SAME_DAY_HAS_NO_DURATION,
+        catalog.DURATION_POSITIVE,
+        catalog.CUTOFF_SAME_DAY_ONLY,
+        catalog.CASE_KEYS_UNIQUE,
+    ],
+    "desk.services.settings.SESSIONS_INVALID": [settings.SESSIONS_INVALID],
     # Reach InvalidInput only through a tuple in desk.domain.codes._diagnose.
     "desk.domain.codes._DAY_EXPECTED": [codes._DAY_EXPECTED],
     "desk.domain.codes._SEQ_EXPECTED": [codes._SEQ_EXPECTED],
