@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, cast, get_args
@@ -301,50 +302,27 @@ def supplement(
 ReasonOption = Annotated[str, typer.Option(help="Lý do.")]
 
 
-def refuse(
-    code: CodeArg,
-    reason: ReasonOption = "",
-    officer: OfficerOption = None,
-    db: DbOption = None,
-    json: JsonOption = False,
-) -> None:
-    """Từ chối tiếp nhận hồ sơ (Mẫu 03)."""
-    with services(db) as desk:
-        _done(
-            desk.intake.refuse(code, reason=reason, officer_id=_officer_id(desk, officer)),
-            json,
-            code,
-        )
+def _reason_command(method: str, summary: str) -> Callable[..., None]:
+    """refuse, withdraw and stop differ only in the service method they call."""
+
+    def command(
+        code: CodeArg,
+        reason: ReasonOption = "",
+        officer: OfficerOption = None,
+        db: DbOption = None,
+        json: JsonOption = False,
+    ) -> None:
+        with services(db) as desk:
+            act = getattr(desk.intake, method)
+            _done(act(code, reason=reason, officer_id=_officer_id(desk, officer)), json, code)
+
+    command.__doc__ = summary
+    return command
 
 
-def withdraw(
-    code: CodeArg,
-    reason: ReasonOption = "",
-    officer: OfficerOption = None,
-    db: DbOption = None,
-    json: JsonOption = False,
-) -> None:
-    """Công dân rút hồ sơ."""
-    with services(db) as desk:
-        _done(
-            desk.intake.withdraw(code, reason=reason, officer_id=_officer_id(desk, officer)),
-            json,
-            code,
-        )
-
-
-def stop(
-    code: CodeArg,
-    reason: ReasonOption = "",
-    officer: OfficerOption = None,
-    db: DbOption = None,
-    json: JsonOption = False,
-) -> None:
-    """Dừng giải quyết hồ sơ (Mẫu 05)."""
-    with services(db) as desk:
-        _done(
-            desk.intake.stop(code, reason=reason, officer_id=_officer_id(desk, officer)), json, code
-        )
+refuse = _reason_command("refuse", "Từ chối tiếp nhận hồ sơ (Mẫu 03).")
+withdraw = _reason_command("withdraw", "Công dân rút hồ sơ.")
+stop = _reason_command("stop", "Dừng giải quyết hồ sơ (Mẫu 05).")
 
 
 def hand_over(
