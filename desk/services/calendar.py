@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlmodel import Session, col, delete, select
 
 from data.models import CalendarDay, CalendarYear
-from desk.domain.calendar import WorkingCalendar, YearTable
+from desk.domain.calendar import DueResult, DueRule, DurationUnit, WorkingCalendar, YearTable
 from desk.domain.holiday_defaults import default_year_table
 from desk.services.context import ServiceContext
 from desk.services.files import read_model
@@ -54,6 +54,14 @@ class CalendarService:
     def working_calendar(self) -> WorkingCalendar:
         with self._context.db.read() as session:
             return calendar_for(session)
+
+    def online_review_deadline(self, submitted: datetime) -> DueResult:
+        """When an online dossier must be accepted or sent back: N working hours after it
+        reached the system, counted from the next session start when it came after hours."""
+        with self._context.db.read() as session:
+            hours = load_rules(session).online_review_hours
+            calendar = calendar_for(session)
+        return calendar.compute_due(DueRule(DurationUnit.WORKING_HOURS, hours), submitted)
 
     def import_notice(self, path: Path) -> YearView:
         notice = read_model(YearNotice, path, "lịch")

@@ -39,6 +39,9 @@ class OfficeRules(BaseModel):
     same_day_cutoff: time = time(15)
     """Default cut-off of same-day procedures whose catalogue entry names none (R6)."""
 
+    online_review_hours: int = Field(8, ge=1)
+    """Working hours within which an online dossier must be accepted or sent back (DOMAIN §11.3)."""
+
     max_extensions: int = Field(1, ge=0)
     """How many times an appointment may be re-set by an apology (Mẫu 04)."""
 

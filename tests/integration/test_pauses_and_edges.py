@@ -132,3 +132,15 @@ def test_remaining_time_counts_down_in_working_hours(
     clock.advance(hours=2)
     remaining = services.lookup.by_code(code).remaining_working_time
     assert remaining == timedelta(hours=22)
+
+
+def test_online_review_deadline_is_eight_working_hours_and_configurable(
+    services: DeskServices,
+) -> None:
+    # Submitted Friday 27/11 at 20:00: counting starts Monday 07:00; 8 h is the whole day.
+    result = services.calendar.online_review_deadline(at("2026-11-27 20:00"))
+    assert result.due == at("2026-11-30 17:00")
+    services.office.update_rules(online_review_hours=4)
+    assert services.calendar.online_review_deadline(at("2026-11-27 20:00")).due == at(
+        "2026-11-30 11:00"
+    )
