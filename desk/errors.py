@@ -75,3 +75,10 @@ class IntegrityFailure(DeskError):
 
     title_template = "Dữ liệu không toàn vẹn"
     exit_code = 8
+
+
+class PrinterError(DeskError):
+    """A printer is missing, stopped or failed; the message says what the officer can do."""
+
+    title_template = "Lỗi máy in"
+    exit_code = 9

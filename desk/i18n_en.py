@@ -553,4 +553,7 @@ ENGLISH: dict[str, str] = {
         "working sessions need at least one session, each starting before it ends, in order "
         "through the day and not overlapping"
     ),
+    "Ngừng dùng {retired} thủ tục không còn trong danh mục.": (
+        "Retired {retired} procedures that are no longer in the catalogue."
+    ),
 }

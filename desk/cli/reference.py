@@ -173,19 +173,30 @@ def _year_json(table: YearTable, official: bool) -> dict[str, object]:
 
 
 @catalog_app.command("import")
-def catalog_import(file: Path, db: DbOption = None, json: JsonOption = False) -> None:
+def catalog_import(
+    file: Path,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Tệp là toàn bộ danh mục: ngừng dùng các thủ tục không có "
+            "trong tệp (hồ sơ cũ vẫn giữ nguyên).",
+        ),
+    ] = False,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
     """Nạp danh mục thủ tục từ tệp JSON (kiểm tra toàn bộ trước khi ghi)."""
     with services(db, create=True) as desk:
-        summary = desk.catalog.import_file(file)
+        summary = desk.catalog.import_file(file, replace=replace)
+    counts = {"version": summary.version, "added": summary.added, "updated": summary.updated,
+              "retired": summary.retired}  # fmt: skip
     if json:
-        emit_json({"version": summary.version, "added": summary.added, "updated": summary.updated})
+        emit_json(counts)
         return
-    say(
-        translate(
-            "Đã nạp danh mục {version}: thêm {added}, cập nhật {updated} thủ tục.",
-            {"version": summary.version, "added": summary.added, "updated": summary.updated},
-        )
-    )
+    say(translate("Đã nạp danh mục {version}: thêm {added}, cập nhật {updated} thủ tục.", counts))
+    if summary.retired:
+        say(translate("Ngừng dùng {retired} thủ tục không còn trong danh mục.", counts))
 
 
 @catalog_app.command("list")

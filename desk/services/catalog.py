@@ -49,6 +49,8 @@ class ImportSummary:
     version: str
     added: int
     updated: int
+    retired: int = 0
+    """Procedures no longer in a --replace import: hidden from intake, kept for old dossiers."""
 
 
 def bundled_catalog_path() -> Path:
@@ -59,10 +61,22 @@ class CatalogService:
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
 
-    def import_file(self, path: Path) -> ImportSummary:
+    def import_file(self, path: Path, *, replace: bool = False) -> ImportSummary:
+        """Add or update the file's procedures; with ``replace`` the file is the whole list
+        and every other procedure is retired (never deleted: old dossiers refer to it)."""
         catalog = read_catalog(path)
         with self._context.db.write() as session:
-            return write_catalog(session, catalog)
+            summary = write_catalog(session, catalog)
+            if not replace:
+                return summary
+            listed = [spec.code for spec in catalog.procedures]
+            others = session.exec(
+                select(Procedure).where(col(Procedure.active), col(Procedure.code).not_in(listed))
+            ).all()
+            for procedure in others:
+                procedure.active = False
+                session.add(procedure)
+            return ImportSummary(summary.version, summary.added, summary.updated, len(others))
 
     def procedures(self, *, sector: str | None = None) -> list[ProcedureView]:
         with self._context.db.read() as session:

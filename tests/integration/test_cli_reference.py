@@ -225,7 +225,7 @@ def test_catalog_list_and_search(capsys: pytest.CaptureFixture[str], db: Path) -
 
 def test_catalog_reimport_updates(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     again = cli(capsys, "catalog", "import", SMALL_CATALOG, "--db", db, "--json").json()
-    assert again == {"version": "test-1", "added": 0, "updated": 5}
+    assert again == {"version": "test-1", "added": 0, "updated": 5, "retired": 0}
 
 
 def _catalog_with(change: dict[str, Any]) -> str:
@@ -334,3 +334,18 @@ def test_file_errors_explain_the_field_in_vietnamese(
     assert_refused(run)
     assert "thiếu trường bắt buộc" in run.err or "có trường không được phép" in run.err
     assert "Field required" not in run.err and "Extra inputs" not in run.err
+
+
+def test_catalog_replace_retires_missing_procedures_but_keeps_their_dossiers(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    full = json.loads(SMALL_CATALOG.read_text(encoding="utf-8"))
+    full["version"] = "test-2"
+    full["procedures"] = [p for p in full["procedures"] if p["code"] != "T-8WH"]
+    run = cli(capsys, "catalog", "import", write_json(tmp_path / "v2.json", full),
+              "--replace", "--json", "--db", db)  # fmt: skip
+    assert run.json()["retired"] == 1
+    listed = {p["code"] for p in cli(capsys, "catalog", "list", "--json", "--db", db).json()}
+    assert "T-8WH" not in listed and "T-3WD" in listed
+    assert_refused(cli(capsys, "due", "--procedure", "T-8WH", "--received", MONDAY_16H,
+                       "--db", db))  # fmt: skip
