@@ -556,4 +556,92 @@ ENGLISH: dict[str, str] = {
     "Ngừng dùng {retired} thủ tục không còn trong danh mục.": (
         "Retired {retired} procedures that are no longer in the catalogue."
     ),
+    # printers and print jobs (desk/errors.py, printing/printers/, printing/journal.py)
+    "Lỗi máy in": ("Printer error"),
+    "Lệnh in không chuyển được từ trạng thái {current} sang {target}.": (
+        "A print job cannot go from {current} to {target}."
+    ),
+    "Không tìm thấy lệnh in số {job}.": ("Print job {job} was not found."),
+    "Lỗi không mong muốn khi in ({kind}). Hãy bấm In lại hoặc chọn máy in khác.": (
+        "Unexpected error while printing ({kind}). Press Print again or choose another printer."
+    ),
+    "Lệnh in {job} vẫn đang chờ trên máy in {printer}. Hãy kiểm tra máy in; lệnh in sẽ không được"
+    " gửi lại để tránh in trùng.": (
+        "Print job {job} is still waiting on printer {printer}. Check the printer; the job will "
+        "not be sent again, to avoid printing twice."
+    ),
+    "Chưa ghi tên máy in sau {kind}: trong phần cài đặt máy in.": (
+        "No printer name after {kind}: in the printer settings."
+    ),
+    "Chưa chọn máy in cho mẫu {form}. Hãy chọn máy in trong phần cài đặt.": (
+        "No printer is chosen for form {form}. Choose one in the settings."
+    ),
+    "Cài đặt máy in theo mẫu bị hỏng. Hãy chọn lại máy in.": (
+        "The per-form printer settings are damaged. Choose the printers again."
+    ),
+    "Không tìm thấy máy in {printer}. Hãy kiểm tra máy in đã được cài trên máy tính này, hoặc "
+    "chọn máy in khác trong phần cài đặt.": (
+        "Printer {printer} was not found. Check that it is installed on this computer, or choose "
+        "another printer in the settings."
+    ),
+    "Máy này chưa cài hệ thống in CUPS (thiếu lệnh {command}). Hãy nhờ quản trị viên cài gói "
+    "cups, hoặc chọn máy in khác.": (
+        "The CUPS printing system is not installed on this computer (no {command} command). Ask "
+        "the administrator to install the cups package, or choose another printer."
+    ),
+    "Hệ thống in CUPS không trả lời (lệnh {command}). Hãy khởi động lại dịch vụ in hoặc máy tính "
+    "rồi in lại.": (
+        "The CUPS printing system does not answer (command {command}). Restart the print service "
+        "or the computer, then print again."
+    ),
+    "Máy in {printer} đang tạm dừng ({detail}). Hãy kiểm tra giấy, mực và cáp, bật lại máy in rồi"
+    " bấm In lại; lệnh in được giữ lại, không bị mất.": (
+        "Printer {printer} is paused ({detail}). Check the paper, toner and cable, resume the "
+        "printer, then press Print again; the print job is kept, not lost."
+    ),
+    "Máy in {printer} không nhận lệnh in: {detail}. Hãy kiểm tra máy in rồi in lại, hoặc chọn máy"
+    " in khác.": (
+        "Printer {printer} did not accept the job: {detail}. Check the printer and print again, "
+        "or choose another printer."
+    ),
+    "Lệnh in {job} trên máy in {printer} bị huỷ hoặc lỗi. Hãy kiểm tra máy in rồi bấm In lại.": (
+        "Print job {job} on printer {printer} was cancelled or failed. Check the printer, then "
+        "press Print again."
+    ),
+    "Máy in {printer} dừng lại khi đang in ({detail}); lệnh in đã được huỷ để không in trùng. Hãy"
+    " kiểm tra giấy và máy in, bật lại rồi bấm In lại.": (
+        "Printer {printer} stopped while printing ({detail}); the job was cancelled so that it "
+        "does not print twice. Check the paper and the printer, resume it, then press Print "
+        "again."
+    ),
+    "Máy in {printer} không in xong sau {seconds} giây; lệnh in đã được huỷ. Hãy kiểm tra máy in "
+    "đã bật, còn giấy, rồi bấm In lại.": (
+        "Printer {printer} did not finish within {seconds} seconds; the job was cancelled. Check "
+        "that the printer is on and has paper, then press Print again."
+    ),
+    "Chuỗi kết nối máy in nhiệt {connection} không đúng. Hãy dùng dạng usb:04b8:0202, "
+    "serial:/dev/ttyUSB0:19200 hoặc tcp:192.168.1.50:9100.": (
+        "The thermal printer connection {connection} is not valid. Use the form usb:04b8:0202, "
+        "serial:/dev/ttyUSB0:19200 or tcp:192.168.1.50:9100."
+    ),
+    "Không chuyển được tệp PDF thành ảnh cho máy in nhiệt ({detail}). Hãy cài poppler-utils "
+    "(pdftoppm) hoặc chọn máy in khác.": (
+        "Could not turn the PDF into an image for the thermal printer ({detail}). Install "
+        "poppler-utils (pdftoppm) or choose another printer."
+    ),
+    "Máy in nhiệt {printer} không in được ({detail}). Hãy kiểm tra cáp USB hoặc mạng, giấy và nắp"
+    " máy in, rồi bấm In lại.": (
+        "Thermal printer {printer} could not print ({detail}). Check the USB or network cable, "
+        "the paper and the printer cover, then press Print again."
+    ),
+    "Không lưu được tệp PDF vào thư mục {folder} ({detail}). Hãy kiểm tra thư mục còn chỗ trống "
+    "và cho phép ghi, hoặc chọn thư mục khác.": (
+        "Could not save the PDF in folder {folder} ({detail}). Check that the folder has free "
+        "space and can be written, or choose another folder."
+    ),
+    "Máy này không dùng được máy in Windows (thiếu pywin32). Hãy nhờ quản trị viên cài pywin32, "
+    "hoặc chọn máy in khác.": (
+        "This computer cannot use Windows printers (pywin32 is missing). Ask the administrator to"
+        " install pywin32, or choose another printer."
+    ),
 }

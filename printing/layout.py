@@ -1,0 +1,267 @@
+"""Shared blocks of Vietnamese administrative documents (NĐ 30/2020 style), for every form.
+
+National header, place-and-date line, title, signature blocks, grid tables, the reprint mark
+and the page builders. Every string goes through :func:`esc` (NFC, XML-escaped) before it
+reaches a Paragraph, so decomposed input never prints as stacked marks.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desk.domain.text import nfc
+from desk.domain.timefmt import long_local, to_local
+from printing import fonts
+
+
+def esc(text: str) -> str:
+    """NFC, whitespace collapsed, escaped for Paragraph markup."""
+    return escape(nfc(text))
+
+
+def upper(text: str) -> str:
+    return unicodedata.normalize("NFC", text).upper()
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """Paragraph styles of one form size; ``size`` is the body size in points."""
+
+    size: float
+    body: ParagraphStyle
+    centre: ParagraphStyle
+    right_italic: ParagraphStyle
+    centre_italic: ParagraphStyle
+    title: ParagraphStyle
+    small: ParagraphStyle
+    small_centre: ParagraphStyle
+    header: ParagraphStyle
+    motto: ParagraphStyle
+
+
+def make_styles(size: float) -> Styles:
+    family = fonts.register()
+    lead = size * 1.25
+
+    def style(name: str, **kw: object) -> ParagraphStyle:
+        base: dict[str, object] = {"fontName": family, "fontSize": size, "leading": lead}
+        base.update(kw)
+        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+
+    return Styles(
+        size=size,
+        body=style("body", alignment=TA_LEFT),
+        centre=style("centre", alignment=TA_CENTER),
+        right_italic=style("place", alignment=TA_RIGHT, fontName=fonts.ITALIC),
+        centre_italic=style("place_c", alignment=TA_CENTER, fontName=fonts.ITALIC),
+        title=style(
+            "title",
+            alignment=TA_CENTER,
+            fontName=fonts.BOLD,
+            fontSize=size + 2,
+            leading=(size + 2) * 1.2,
+        ),
+        small=style("small", fontSize=size - 1.5, leading=(size - 1.5) * 1.2),
+        small_centre=style(
+            "small_centre", alignment=TA_CENTER, fontSize=size - 1.5, leading=(size - 1.5) * 1.2
+        ),
+        header=style("header", alignment=TA_CENTER, fontSize=size - 0.5, leading=size * 1.15),
+        motto=style(
+            "motto", alignment=TA_CENTER, fontName=fonts.BOLD, fontSize=size, leading=size * 1.2
+        ),
+    )
+
+
+class Rule(Flowable):
+    """A short centred horizontal rule, as under the agency name and the motto."""
+
+    def __init__(self, length: float, thickness: float = 0.6, gap: float = 2.0) -> None:
+        super().__init__()
+        self.length, self.thickness, self.gap = length, thickness, gap
+        self._avail = length
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._avail = availWidth
+        return availWidth, self.gap * 2
+
+    def draw(self) -> None:
+        start = (self._avail - self.length) / 2
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(start, self.gap, start + self.length, self.gap)
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    fonts.register()
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(nfc(text), font, size))
+
+
+def balanced(text: str, font: str, style: ParagraphStyle, width: float) -> str:
+    """Escaped markup of ``text`` broken into two even lines when one line is too wide.
+
+    Agency names are centred; a greedy wrap leaves one or two words alone on the second line.
+    """
+    words = nfc(text).split()
+    if text_width(text, font, style.fontSize) <= width or len(words) < 2:
+        return esc(text)
+    splits = range(1, len(words))
+
+    def widest(k: int) -> float:
+        return max(
+            text_width(" ".join(words[:k]), font, style.fontSize),
+            text_width(" ".join(words[k:]), font, style.fontSize),
+        )
+
+    best = min(splits, key=widest)
+    return f"{esc(' '.join(words[:best]))}<br/>{esc(' '.join(words[best:]))}"
+
+
+def header_blocks(
+    parent: str, unit: str, number: str, st: Styles, width: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The left (agency) and right (quốc hiệu, tiêu ngữ) columns of the national header."""
+    left: list[Flowable] = []
+    if parent:
+        left.append(Paragraph(balanced(upper(parent), fonts.REGULAR, st.header, width), st.header))
+    unit_text = balanced(upper(unit), fonts.BOLD, st.header, width)
+    left.append(Paragraph(f"<b>{unit_text}</b>", st.header))
+    left.append(Rule(min(text_width(upper(unit), fonts.BOLD, st.header.fontSize) / 2, 60)))
+    if number:
+        left.append(Paragraph(f"Số: {esc(number)}", st.header))
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    right: list[Flowable] = [
+        Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st.header),
+        Paragraph(motto, st.motto),
+        Rule(text_width(motto, fonts.BOLD, st.motto.fontSize)),
+    ]
+    return left, right
+
+
+def national_header(parent: str, unit: str, number: str, width: float, st: Styles) -> Table:
+    """Two-column header: agency on the left (40 %), the State's name and motto on the right."""
+    left, right = header_blocks(parent, unit, number, st, width * 0.42)
+    table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
+    table.setStyle(_PLAIN)
+    return table
+
+
+_PLAIN = TableStyle(
+    [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
+)
+
+
+def vn_date(instant: datetime) -> str:
+    """'ngày 05 tháng 01 năm 2026': zero before days < 10 and months 1-2 (NĐ 30/2020)."""
+    local = to_local(instant)
+    month = f"{local.month:02d}" if local.month < 3 else str(local.month)
+    return f"ngày {local.day:02d} tháng {month} năm {local.year}"
+
+
+def place_date(place: str, instant: datetime, st: Styles) -> Paragraph:
+    """'<Địa danh>, ngày … tháng … năm …' in italics, under the motto."""
+    return Paragraph(f"{esc(place)}, {vn_date(instant)}", st.right_italic)
+
+
+def minute_time(instant: datetime) -> str:
+    """'… giờ … phút, ngày … tháng … năm …' in local time."""
+    return long_local(instant)
+
+
+def title(text: str, st: Styles, width: float | None = None) -> Paragraph:
+    """The bold centred title; on narrow paper pass ``width`` to break it evenly."""
+    if width is None:
+        return Paragraph(esc(upper(text)), st.title)
+    return Paragraph(balanced(upper(text), fonts.BOLD, st.title, width), st.title)
+
+
+def field(label: str, value: str, st: Styles, *, bold: bool = False) -> Paragraph:
+    """'Label: value' with the value in bold when it is the line's point."""
+    shown = esc(value) if value.strip() else "…………………………"
+    return Paragraph(f"{esc(label)}: {f'<b>{shown}</b>' if bold else shown}", st.body)
+
+
+def signature_row(
+    signers: Sequence[tuple[str, str]], width: float, st: Styles, room: float | None = None
+) -> Table:
+    """Side-by-side signature blocks: role bold, '(Ký và ghi rõ họ tên)' italic, room, name."""
+    cells: list[list[Flowable]] = []
+    for role, name in signers:
+        cells.append(
+            [
+                Paragraph(f"<b>{esc(upper(role))}</b>", st.centre),
+                Paragraph("<i>(Ký và ghi rõ họ tên)</i>", st.centre),
+                Spacer(1, st.size * 3.6 if room is None else room),
+                Paragraph(f"<b>{esc(name)}</b>" if name.strip() else "", st.centre),
+            ]
+        )
+    table = Table([cells], colWidths=[width / len(signers)] * len(signers))
+    table.setStyle(_PLAIN)
+    return table
+
+
+def grid_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    col_widths: Sequence[float],
+    st: Styles,
+    *,
+    left_cols: Sequence[int] = (1,),
+) -> Table:
+    """A ruled table: bold centred header, numbers centred, text columns left-aligned."""
+    head_style = ParagraphStyle("th", parent=st.small_centre, fontName=fonts.BOLD)
+    text_style = ParagraphStyle("td", parent=st.small)
+    data: list[list[Flowable]] = [[Paragraph(esc(h), head_style) for h in header]]
+    for row in rows:
+        data.append(
+            [
+                Paragraph(esc(cell), text_style if i in left_cols else st.small_centre)
+                for i, cell in enumerate(row)
+            ]
+        )
+    table = Table(data, colWidths=list(col_widths), repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def reprint_lines(printed_at: datetime, reprint_of: datetime | None) -> tuple[str, ...]:
+    """("BẢN IN LẠI", "lúc …", "(in lần đầu lúc …)") for a reprint; () for an original."""
+    if reprint_of is None:
+        return ()
+    return (
+        "BẢN IN LẠI",
+        f"lúc {minute_time(printed_at)}",
+        f"(in lần đầu lúc {minute_time(reprint_of)})",
+    )
