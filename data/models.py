@@ -269,19 +269,30 @@ class Blob(SQLModel, table=True):
 
 
 class PrintJob(SQLModel, table=True):
+    """One print of a form (printing.journal's job record): queued → printing → printed | failed.
+
+    ``printer_ref`` (CUPS job id, file path …) is recorded as soon as the printer accepted the
+    job, before waiting, so a retry after a crash asks the printer instead of printing twice.
+    """
+
     __tablename__ = "print_job"
     id: int | None = Field(default=None, primary_key=True)
+    job_key: str = Field(unique=True, max_length=64, description="idempotency key")
     dossier_id: str | None = Field(default=None, foreign_key="dossier.id", index=True)
     form: str
+    title: str = ""
     copies: int = 1
     printer: str | None = None
-    state: str = "queued"
+    state: str = Field(default="queued", index=True)
     error: str | None = None
+    printer_ref: str | None = None
+    attempts: int = 0
     reprint_of: int | None = Field(default=None, foreign_key="print_job.id")
     document_sha256: str | None = Field(default=None, foreign_key="blob.sha256")
     officer_id: int | None = Field(default=None, foreign_key="officer.id")
     created_at: datetime = _instant(now=True)
     printed_at: datetime | None = _instant(nullable=True)
+    updated_at: datetime = _instant(now=True)
 
 
 class CalendarYear(SQLModel, table=True):

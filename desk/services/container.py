@@ -11,12 +11,14 @@ from data.db import Database, sqlite_url
 from data.migrate import ensure_current
 from desk.errors import ConfigError
 from desk.services.auth import AuthService
+from desk.services.blobs import blob_dir_for
 from desk.services.calendar import CalendarService
 from desk.services.catalog import CatalogService
 from desk.services.context import Clock, ServiceContext, system_clock
 from desk.services.intake import IntakeService
 from desk.services.lookup import LookupService
 from desk.services.maintenance import MaintenanceService
+from desk.services.printing import PrintService
 from desk.services.reports import ReportsService
 from desk.services.returns import ReturnsService
 from desk.services.settings import OfficeService
@@ -35,6 +37,7 @@ class DeskServices:
     reports: ReportsService
     auth: AuthService
     maintenance: MaintenanceService
+    printing: PrintService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -50,6 +53,7 @@ class DeskServices:
             reports=ReportsService(context),
             auth=AuthService(context),
             maintenance=MaintenanceService(context),
+            printing=PrintService(context, blob_dir_for(db.engine)),
         )
 
     @classmethod
@@ -76,4 +80,5 @@ class DeskServices:
         return cls.build(db, clock)
 
     def close(self) -> None:
+        self.printing.close()
         self.context.db.dispose()

@@ -1,0 +1,85 @@
+"""Content-addressed files (printed PDFs, scans) beside the database: ``blobs/<sha[:2]>/<sha>``.
+
+A file is written to a temporary name in its folder, flushed to disk, then renamed, so a
+power cut leaves either the whole file or none; each file has a ``blob`` row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from data.models import Blob
+from desk.errors import ConfigError, IntegrityFailure, NotFound
+from desk.services.context import ServiceContext
+from desk.services.validation import os_reason
+
+BLOB_FOLDER = "blobs"
+
+
+def blob_dir_for(engine: Engine) -> Path:
+    """``<db dir>/blobs`` for a SQLite file database."""
+    database = engine.url.database
+    if not database or database == ":memory:":
+        raise ValueError("blob storage needs a SQLite file database")
+    return Path(database).resolve().parent / BLOB_FOLDER
+
+
+class BlobStore:
+    def __init__(self, context: ServiceContext, blob_dir: Path) -> None:
+        self._context = context
+        self.root = blob_dir
+
+    def path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def put(self, data: bytes, media_type: str) -> str:
+        """Store ``data`` (once: the same bytes are the same blob); returns its SHA-256."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        target = self.path(sha256)
+        if not target.is_file() or target.stat().st_size != len(data):
+            self._write(target, data)
+        with self._context.db.write() as session:
+            if session.get(Blob, sha256) is None:
+                session.add(
+                    Blob(
+                        sha256=sha256,
+                        size=len(data),
+                        media_type=media_type,
+                        created_at=self._context.now(),
+                    )
+                )
+        return sha256
+
+    def get(self, sha256: str) -> bytes:
+        try:
+            data = self.path(sha256).read_bytes()
+        except FileNotFoundError:
+            raise NotFound("Không tìm thấy tệp lưu trữ {sha256}.", sha256=sha256) from None
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise IntegrityFailure("Tệp lưu trữ {sha256} đã bị thay đổi.", sha256=sha256)
+        return data
+
+    def _write(self, target: Path, data: bytes) -> None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(temporary, target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            raise ConfigError(
+                "Không ghi được tệp vào thư mục lưu trữ {folder}: {reason}",
+                folder=str(self.root),
+                reason=os_reason(error),
+            ) from None

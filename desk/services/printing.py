@@ -1,0 +1,540 @@
+"""Printing a dossier's forms: build the plain data, render it, keep the PDF, journal the job.
+
+Each form is an entry of ``FORMS`` (name → what it prints from the database and how it renders),
+so Mẫu 02 … 04 plug in without touching the printing flow. Every print is a ``print_job`` row
+(printing.journal's record) whose PDF is a blob; the second and later prints of a form for a
+dossier are reprints and say so on the paper. Personal data is never logged: only job ids,
+form names and dossier codes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from data.models import Agency, Dossier, DossierComponent, Officer, Setting
+from data.models import PrintJob as PrintJobRow
+from desk.domain.calendar import DueRule, DurationUnit
+from desk.domain.timefmt import long_local
+from desk.errors import ConfigError, InvalidInput, NotFound, PrinterError
+from desk.services.blobs import BlobStore
+from desk.services.context import ServiceContext
+from desk.services.dossiers import find_dossier
+from desk.services.validation import os_reason
+from printing.journal import JobState, NewPrintJob, PrintJob, PrintRunner
+from printing.model import (
+    Channel,
+    ComponentLine,
+    OfficeHeader,
+    PersonBlock,
+    PrintMeta,
+    ReceiptSlip,
+)
+from printing.printers import (
+    Printer,
+    PrinterChoice,
+    PrinterInfo,
+    PrinterState,
+    PrintOutcome,
+    RemoteState,
+    Submitted,
+    discover,
+    open_printer,
+)
+
+log = logging.getLogger(__name__)
+
+PDF_MEDIA_TYPE = "application/pdf"
+PRINTER_CHOICE_KEY = "printer_choice"
+FILE_PREFIX = "file:"
+"""The printer spec of a save-to-PDF job: ``file:<path>`` (handled here, not by a printer)."""
+WAIT_SECONDS = 300.0
+
+
+# ------------------------------------------------------------------------------ the forms
+
+
+def duration_label(due_rule_json: str) -> str:
+    """The case's time limit as Mẫu 01 words it: "03 ngày làm việc", "trong ngày" …"""
+    rule = DueRule.from_dict(json.loads(due_rule_json))
+    if rule.unit is DurationUnit.SAME_DAY:
+        return "trong ngày"
+    unit = {
+        DurationUnit.WORKING_DAYS: "ngày làm việc",
+        DurationUnit.WORKING_HOURS: "giờ làm việc",
+        DurationUnit.CALENDAR_DAYS: "ngày",
+    }[rule.unit]
+    return f"{rule.amount:02d} {unit}"
+
+
+def _person(data: dict[str, Any]) -> PersonBlock:
+    return PersonBlock(
+        full_name=str(data.get("full_name") or ""),
+        id_number=str(data.get("id_number") or ""),
+        address=str(data.get("address") or ""),
+        phone=str(data.get("phone") or ""),
+        email=str(data.get("email") or ""),
+    )
+
+
+def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
+    """What Mẫu 01 prints for ``dossier``."""
+    if dossier.due_at is None or dossier.due_rule is None:
+        raise InvalidInput(
+            "Hồ sơ {code} chưa có ngày hẹn trả kết quả (hồ sơ chưa đủ giấy tờ), nên chưa in "
+            "được Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01).",
+            code=dossier.code,
+        )
+    agency = session.get(Agency, dossier.agency_id)
+    if agency is None:
+        raise NotFound("Không tìm thấy cơ quan của hồ sơ {code}.", code=dossier.code)
+    office = OfficeHeader(
+        parent_name=agency.parent_name or agency.name,
+        unit_name=agency.unit_name,
+        place=agency.place_name,
+        phone=agency.phone or "",
+        tracking_base_url=agency.tracking_base_url,
+    )
+    owner = _person(
+        {
+            "full_name": dossier.owner_name,
+            "id_number": dossier.owner_id_number,
+            "address": dossier.owner_address,
+            "phone": dossier.owner_phone,
+            "email": dossier.owner_email,
+        }
+    )
+    submitter = _person(json.loads(dossier.submitter_json)) if dossier.submitter_json else None
+    components = session.exec(
+        select(DossierComponent)
+        .where(col(DossierComponent.dossier_id) == dossier.id)
+        .where(col(DossierComponent.provided))
+        .order_by(col(DossierComponent.position))
+    ).all()
+    receiver = ""
+    if dossier.received_by is not None:
+        officer = session.get(Officer, dossier.received_by)
+        receiver = officer.full_name if officer is not None else ""
+    delivery = agency.unit_name
+    if dossier.delivery == "postal" and dossier.delivery_address:
+        delivery = dossier.delivery_address
+    return ReceiptSlip(
+        office=office,
+        dossier_code=dossier.code,
+        submitter=submitter or owner,
+        owner=owner if submitter else None,
+        procedure_name=dossier.summary or dossier.procedure_name,
+        components=tuple(
+            ComponentLine(c.name, c.originals, c.certified, c.copies) for c in components
+        ),
+        duration_text=duration_label(dossier.due_rule),
+        received_at=dossier.received_at,
+        due_at=dossier.due_at,
+        channel=Channel(dossier.channel),
+        result_delivery=delivery,
+        lookup_code=dossier.lookup_code,
+        receiver=receiver,
+        tracking_token=dossier.tracking_token,
+        sets=dossier.sets_count,
+        register_book=dossier.register_book,
+        register_number=str(dossier.register_seq),
+    )
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """One printable form: its title, what it prints (read in one short read transaction)
+    and how that becomes a PDF (outside any transaction)."""
+
+    title: str
+    build: Callable[[Session, Dossier], Any]
+    render: Callable[[Any, PrintMeta], bytes]
+
+
+def _render_mau01(slip: ReceiptSlip, meta: PrintMeta) -> bytes:
+    from printing.forms import mau01  # reportlab loads only when something is printed
+
+    return mau01.render_a5(slip, meta)
+
+
+FORMS: dict[str, FormSpec] = {
+    "mau01": FormSpec("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", receipt_slip, _render_mau01),
+}
+"""Form name → FormSpec; other forms register here."""
+
+
+# ------------------------------------------------------------------ the journal's store
+
+
+def _job(row: PrintJobRow) -> PrintJob:
+    assert row.id is not None
+    return PrintJob(
+        id=row.id,
+        job_key=row.job_key,
+        form=row.form,
+        title=row.title,
+        copies=row.copies,
+        printer=row.printer or "",
+        state=JobState(row.state),
+        created_at=row.created_at,
+        error=row.error,
+        printer_ref=row.printer_ref,
+        printed_at=row.printed_at,
+        dossier_id=row.dossier_id,
+        reprint_of=row.reprint_of,
+        officer_id=row.officer_id,
+        document_sha256=row.document_sha256,
+    )
+
+
+class SqlJobStore:
+    """printing.journal.JobStore on the print_job table; each method is its own transaction."""
+
+    def __init__(self, context: ServiceContext, blobs: BlobStore) -> None:
+        self._context = context
+        self._blobs = blobs
+
+    def create(self, new: NewPrintJob, pdf: bytes, *, now: datetime) -> PrintJob:
+        sha256 = new.document_sha256 or self._blobs.put(pdf, PDF_MEDIA_TYPE)
+        with self._context.db.write() as session:
+            row = PrintJobRow(
+                job_key=new.job_key,
+                dossier_id=new.dossier_id,
+                form=new.form,
+                title=new.title or new.form,
+                copies=new.copies,
+                printer=new.printer,
+                state=JobState.QUEUED.value,
+                reprint_of=new.reprint_of,
+                document_sha256=sha256,
+                officer_id=new.officer_id,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            return _job(row)
+
+    def update(self, job: PrintJob) -> None:
+        with self._context.db.write() as session:
+            row = session.get(PrintJobRow, job.id)
+            if row is None:
+                raise NotFound("Không tìm thấy lệnh in số {job}.", job=job.id)
+            if job.state is JobState.PRINTING and row.state != JobState.PRINTING.value:
+                row.attempts += 1
+            row.state = job.state.value
+            row.printer = job.printer
+            row.error = job.error
+            row.printer_ref = job.printer_ref
+            row.printed_at = job.printed_at
+            row.updated_at = self._context.now()
+            session.add(row)
+
+    def get(self, job_id: int) -> PrintJob:
+        with self._context.db.read() as session:
+            row = session.get(PrintJobRow, job_id)
+            if row is None:
+                raise NotFound("Không tìm thấy lệnh in số {job}.", job=job_id)
+            return _job(row)
+
+    def pending(self) -> list[PrintJob]:
+        waiting = [JobState.QUEUED.value, JobState.PRINTING.value]
+        with self._context.db.read() as session:
+            rows = session.exec(
+                select(PrintJobRow)
+                .where(col(PrintJobRow.state).in_(waiting))
+                .order_by(col(PrintJobRow.id))
+            ).all()
+            return [_job(row) for row in rows]
+
+    def document(self, job: PrintJob) -> bytes:
+        if job.document_sha256 is None:
+            raise NotFound("Lệnh in số {job} không có tệp PDF.", job=job.id)
+        return self._blobs.get(job.document_sha256)
+
+
+# --------------------------------------------------------------------- save to a PDF file
+
+
+class FilePrinter:
+    """The ``file:<path>`` printer of `desk print --out`: writes the PDF atomically."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @property
+    def name(self) -> str:
+        return f"{FILE_PREFIX}{self.path}"
+
+    def print_pdf(
+        self, pdf: bytes, *, title: str, copies: int, on_submitted: Submitted | None = None
+    ) -> PrintOutcome:
+        started = time.monotonic()
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".desk-print-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(pdf)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(temporary, self.path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            raise PrinterError(
+                "Không ghi được tệp PDF {path}: {reason}",
+                path=str(self.path),
+                reason=os_reason(error),
+            ) from None
+        if on_submitted is not None:
+            on_submitted(str(self.path))
+        return PrintOutcome(self.name, str(self.path), time.monotonic() - started)
+
+    def status(self) -> PrinterState:
+        return PrinterState(self.name, self.path.parent.is_dir())
+
+    def lookup(self, ref: str) -> RemoteState:
+        return RemoteState.UNKNOWN  # written again: the same bytes, the same file
+
+
+def _check_out(out: Path) -> None:
+    if out.is_dir():
+        raise InvalidInput(
+            "{path} là một thư mục; hãy ghi đường dẫn tệp PDF, ví dụ {path}/phieu.pdf.",
+            path=str(out),
+        )
+    if not out.parent.is_dir():
+        raise InvalidInput(
+            "Không có thư mục {folder} để lưu tệp PDF. Hãy tạo thư mục hoặc chọn đường dẫn khác.",
+            folder=str(out.parent),
+        )
+    if not os.access(out.parent, os.W_OK):
+        raise InvalidInput(
+            "Không được phép ghi vào thư mục {folder}. Hãy chọn đường dẫn khác.",
+            folder=str(out.parent),
+        )
+
+
+# ------------------------------------------------------------------------- the service
+
+
+def load_printer_choice(session: Session) -> PrinterChoice:
+    row = session.get(Setting, PRINTER_CHOICE_KEY)
+    if row is None:
+        return PrinterChoice()
+    try:
+        data = json.loads(row.value)
+    except json.JSONDecodeError:
+        data = None
+    if not isinstance(data, dict):
+        raise ConfigError("Cài đặt máy in theo mẫu bị hỏng. Hãy chọn lại máy in.")
+    return PrinterChoice.from_dict(data)
+
+
+def check_page_pdf(printer: str, now: datetime) -> bytes:
+    """A one-page A4 test print with Vietnamese text in the bundled font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from printing import fonts
+
+    fonts.register()
+    buffer = io.BytesIO()
+    page = Canvas(buffer, pagesize=A4)
+    page.setTitle("Trang in thử")
+    y = A4[1] - 30 * mm
+    lines = [
+        (fonts.BOLD, 16, "TRANG IN THỬ — motcua-desk"),
+        (fonts.BOLD, 12, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (fonts.REGULAR, 12, "Độc lập - Tự do - Hạnh phúc"),
+        (fonts.REGULAR, 12, "Tiếng Việt có dấu: ă â đ ê ô ơ ư — Ă Â Đ Ê Ô Ơ Ư"),
+        (fonts.REGULAR, 12, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+        (fonts.REGULAR, 11, f"Máy in: {printer}"),
+        (fonts.REGULAR, 11, f"In lúc: {long_local(now)}"),
+    ]
+    for font, size, text in lines:
+        page.setFont(font, size)
+        page.drawString(25 * mm, y, text)
+        y -= size * 1.8
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def available_printers() -> list[PrinterInfo]:
+    """The printers of this machine (no database needed)."""
+    return discover()
+
+
+class PrintService:
+    def __init__(
+        self,
+        context: ServiceContext,
+        blob_dir: Path,
+        *,
+        printers: Callable[[str], Printer] = open_printer,
+        wait_seconds: float = WAIT_SECONDS,
+    ) -> None:
+        self._context = context
+        self.blobs = BlobStore(context, blob_dir)
+        self.store = SqlJobStore(context, self.blobs)
+        self._printers = printers
+        self._wait_seconds = wait_seconds
+        self._runner: PrintRunner | None = None
+
+    # ------------------------------------------------------------------ reading
+
+    def slip_for(self, code: str) -> ReceiptSlip:
+        with self._context.db.read() as session:
+            return receipt_slip(session, find_dossier(session, code))
+
+    def job(self, job_id: int) -> PrintJob:
+        return self.store.get(job_id)
+
+    def jobs_for(self, code: str) -> list[PrintJob]:
+        with self._context.db.read() as session:
+            dossier = find_dossier(session, code)
+            rows = session.exec(
+                select(PrintJobRow)
+                .where(col(PrintJobRow.dossier_id) == dossier.id)
+                .order_by(col(PrintJobRow.id))
+            ).all()
+            return [_job(row) for row in rows]
+
+    # --------------------------------------------------------------- printers
+
+    def printer_choice(self) -> PrinterChoice:
+        with self._context.db.read() as session:
+            return load_printer_choice(session)
+
+    def set_printer_choice(self, choice: PrinterChoice) -> None:
+        with self._context.db.write() as session:
+            row = session.get(Setting, PRINTER_CHOICE_KEY)
+            value = json.dumps(choice.to_dict(), ensure_ascii=False)
+            if row is None:
+                row = Setting(key=PRINTER_CHOICE_KEY, value=value)
+            row.value = value
+            session.add(row)
+
+    def printers(self) -> list[PrinterInfo]:
+        return available_printers()
+
+    def print_test(self, printer: str | None = None) -> PrintOutcome:
+        spec = printer or self.printer_choice().default
+        if not spec:
+            raise ConfigError(
+                "Chưa chọn máy in mặc định. Hãy ghi --printer hoặc chọn máy in trong phần cài đặt."
+            )
+        pdf = check_page_pdf(spec, self._context.now())
+        return self._open(spec).print_pdf(pdf, title="Trang in thử", copies=1)
+
+    # ------------------------------------------------------------------ printing
+
+    def print_form(
+        self,
+        code: str,
+        form: str = "mau01",
+        *,
+        printer: str | None = None,
+        out: Path | None = None,
+        officer_id: int | None = None,
+    ) -> PrintJob:
+        """Print ``form`` of dossier ``code`` on ``printer`` (default: the office's choice)
+        or save it to ``out``; waits for the job and returns it printed, or raises
+        PrinterError with the failed job kept for a retry."""
+        spec = FORMS.get(form)
+        if spec is None:
+            raise InvalidInput(
+                "Không có mẫu in {form}. Các mẫu in được: {forms}.",
+                form=form,
+                forms=", ".join(sorted(FORMS)),
+            )
+        if printer is not None and out is not None:
+            raise InvalidInput(
+                "Chọn một trong hai: in ra máy in (--printer) hoặc lưu tệp PDF (--out), "
+                "không chọn cả hai."
+            )
+        if out is not None:
+            out = out.expanduser().absolute()
+            _check_out(out)
+        with self._context.db.read() as session:
+            dossier = find_dossier(session, code)
+            data = spec.build(session, dossier)
+            original = session.exec(
+                select(PrintJobRow)
+                .where(col(PrintJobRow.dossier_id) == dossier.id)
+                .where(col(PrintJobRow.form) == form)
+                .where(col(PrintJobRow.state) == JobState.PRINTED.value)
+                .order_by(col(PrintJobRow.printed_at), col(PrintJobRow.id))
+                .limit(1)
+            ).first()
+            target = (
+                f"{FILE_PREFIX}{out}"
+                if out is not None
+                else printer or load_printer_choice(session).printer_for(form)
+            )
+            dossier_id, dossier_code = dossier.id, dossier.code
+        meta = PrintMeta(
+            printed_at=self._context.now(),
+            reprint_of=original.printed_at if original is not None else None,
+        )
+        pdf = spec.render(data, meta)
+        new = NewPrintJob(
+            form=form,
+            printer=target,
+            title=f"{spec.title} {dossier_code}",
+            dossier_id=dossier_id,
+            reprint_of=original.id if original is not None else None,
+            officer_id=officer_id,
+            document_sha256=self.blobs.put(pdf, PDF_MEDIA_TYPE),
+        )
+        runner = self.runner()
+        job = runner.submit(new, pdf)
+        log.info("print job %s: %s %s", job.id, form, "reprint" if original else "first print")
+        if not runner.wait_idle(self._wait_seconds):
+            raise PrinterError(
+                "Lệnh in số {job} chưa in xong sau {seconds} giây. Lệnh in vẫn được giữ lại; "
+                "hãy kiểm tra máy in.",
+                job=job.id,
+                seconds=int(self._wait_seconds),
+            )
+        job = self.store.get(job.id)
+        if job.state is not JobState.PRINTED:
+            raise PrinterError(
+                "Không in được {form} của hồ sơ {code} (lệnh in số {job} được giữ lại để in "
+                "lại): {reason}",
+                form=form,
+                code=dossier_code,
+                job=job.id,
+                reason=job.error or job.state.value,
+            )
+        return job
+
+    def runner(self) -> PrintRunner:
+        """The journal's runner (started on first use, so the service has no side effects)."""
+        if self._runner is None:
+            self._runner = PrintRunner(self.store, printers=self._open, clock=self._context.now)
+        return self._runner
+
+    def close(self) -> None:
+        if self._runner is not None:
+            self._runner.close()
+            self._runner = None
+
+    def _open(self, spec: str) -> Printer:
+        if spec.startswith(FILE_PREFIX):
+            return FilePrinter(Path(spec.removeprefix(FILE_PREFIX)))
+        return self._printers(spec)
