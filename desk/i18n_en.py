@@ -644,4 +644,60 @@ ENGLISH: dict[str, str] = {
         "This computer cannot use Windows printers (pywin32 is missing). Ask the administrator to"
         " install pywin32, or choose another printer."
     ),
+    # desk/services/printing.py, desk/cli/printing.py
+    "Không có mẫu in {form}. Các mẫu in được: {forms}.": (
+        "There is no form {form} to print. Forms that can be printed: {forms}."
+    ),
+    "Chọn một trong hai: in ra máy in (--printer) hoặc lưu tệp PDF (--out), không chọn cả hai.": (
+        "Choose one: print on a printer (--printer) or save a PDF file (--out), not both."
+    ),
+    "Hồ sơ {code} chưa có ngày hẹn trả kết quả (hồ sơ chưa đủ giấy tờ), nên chưa in được Giấy "
+    "tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01).": (
+        "Dossier {code} has no appointment date yet (its papers are incomplete), so the receipt "
+        "and appointment slip (Form 01) cannot be printed."
+    ),
+    "Không tìm thấy cơ quan của hồ sơ {code}.": "The office of dossier {code} was not found.",
+    "{path} là một thư mục; hãy ghi đường dẫn tệp PDF, ví dụ {path}/phieu.pdf.": (
+        "{path} is a folder; give the path of a PDF file, for example {path}/phieu.pdf."
+    ),
+    "Không có thư mục {folder} để lưu tệp PDF. Hãy tạo thư mục hoặc chọn đường dẫn khác.": (
+        "There is no folder {folder} to save the PDF file in. Create the folder or choose "
+        "another path."
+    ),
+    "Không được phép ghi vào thư mục {folder}. Hãy chọn đường dẫn khác.": (
+        "Writing to folder {folder} is not allowed. Choose another path."
+    ),
+    "Lệnh in số {job} không có tệp PDF.": "Print job {job} has no PDF file.",
+    "Chưa chọn máy in mặc định. Hãy ghi --printer hoặc chọn máy in trong phần cài đặt.": (
+        "No default printer is chosen. Give --printer or choose a printer in the settings."
+    ),
+    "Lệnh in số {job} chưa in xong sau {seconds} giây. Lệnh in vẫn được giữ lại; hãy kiểm tra "
+    "máy in.": (
+        "Print job {job} had not finished after {seconds} seconds. The job is kept; check the "
+        "printer."
+    ),
+    "Không in được {form} của hồ sơ {code} (lệnh in số {job} được giữ lại để in lại): {reason}": (
+        "Could not print {form} of dossier {code} (print job {job} is kept so it can be printed "
+        "again): {reason}"
+    ),
+    "Không ghi được tệp PDF {path}: {reason}": "Could not write the PDF file {path}: {reason}",
+    "Tệp lưu trữ {sha256} đã bị thay đổi.": "Stored file {sha256} has been altered.",
+    "Không tìm thấy tệp lưu trữ {sha256}.": "Stored file {sha256} was not found.",
+    "Không ghi được tệp vào thư mục lưu trữ {folder}: {reason}": (
+        "Could not write a file in the storage folder {folder}: {reason}"
+    ),
+    "Đã lưu {form} của hồ sơ {code} vào tệp {path}.": (
+        "Saved {form} of dossier {code} to the file {path}."
+    ),
+    "Đã in {form} của hồ sơ {code} trên máy in {printer} (lệnh in số {job}).": (
+        "Printed {form} of dossier {code} on printer {printer} (print job {job})."
+    ),
+    "Đây là bản in lại (in lần đầu: lệnh in số {job}).": (
+        "This is a reprint (first printed by print job {job})."
+    ),
+    "Không tìm thấy máy in nào trên máy này.": "No printer was found on this computer.",
+    "sẵn sàng": "ready",
+    "đang dừng": "stopped",
+    "mặc định": "default",
+    "Đã in trang thử trên máy in {printer}.": "Printed a test page on printer {printer}.",
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -174,9 +174,13 @@ _PLAIN = TableStyle(
 
 def vn_date(instant: datetime) -> str:
     """'ngày 05 tháng 01 năm 2026': zero before days < 10 and months 1-2 (NĐ 30/2020)."""
-    local = to_local(instant)
-    month = f"{local.month:02d}" if local.month < 3 else str(local.month)
-    return f"ngày {local.day:02d} tháng {month} năm {local.year}"
+    return vn_day(to_local(instant).date())
+
+
+def vn_day(day: date) -> str:
+    """:func:`vn_date` of a calendar date (a date with no time, such as a new appointment)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def place_date(place: str, instant: datetime, st: Styles) -> Paragraph:
@@ -202,21 +206,66 @@ def field(label: str, value: str, st: Styles, *, bold: bool = False) -> Paragrap
     return Paragraph(f"{esc(label)}: {f'<b>{shown}</b>' if bold else shown}", st.body)
 
 
+SIGN_HINT = "(Ký và ghi rõ họ tên)"
+
+
+def signature_cell(
+    role: str,
+    name: str,
+    st: Styles,
+    room: float | None = None,
+    *,
+    hint: str = SIGN_HINT,
+    digital: str = "",
+    width: float | None = None,
+) -> list[Flowable]:
+    """One signature block: role bold, hint italic, room, name bold. With ``digital`` (whose
+    signature, e.g. "người hướng dẫn") it adds the TT 03/2025 line "(Chữ ký số của … nếu là
+    biểu mẫu điện tử)" in small italics under the hint. Given the column ``width``, a line too
+    wide for it breaks into two even lines. An empty role is an empty cell."""
+    if not role.strip():
+        return []
+
+    def lines(text: str, font: str, style: ParagraphStyle) -> str:
+        return esc(text) if width is None else balanced(text, font, style, width - 4)
+
+    cell: list[Flowable] = [
+        Paragraph(f"<b>{lines(upper(role), fonts.BOLD, st.centre)}</b>", st.centre),
+        Paragraph(f"<i>{esc(hint)}</i>", st.centre),
+    ]
+    if digital:
+        note = f"(Chữ ký số của {digital} nếu là biểu mẫu điện tử)"
+        markup = lines(note, fonts.ITALIC, st.small_centre)
+        cell.append(Paragraph(f"<i>{markup}</i>", st.small_centre))
+    shown = lines(name, fonts.BOLD, st.centre)
+    cell += [
+        Spacer(1, st.size * 3.6 if room is None else room),
+        Paragraph(f"<b>{shown}</b>" if name.strip() else "", st.centre),
+    ]
+    return cell
+
+
 def signature_row(
-    signers: Sequence[tuple[str, str]], width: float, st: Styles, room: float | None = None
+    signers: Sequence[tuple[str, str]],
+    width: float,
+    st: Styles,
+    room: float | None = None,
+    *,
+    digital: Sequence[str] = (),
 ) -> Table:
-    """Side-by-side signature blocks: role bold, '(Ký và ghi rõ họ tên)' italic, room, name."""
-    cells: list[list[Flowable]] = []
-    for role, name in signers:
-        cells.append(
-            [
-                Paragraph(f"<b>{esc(upper(role))}</b>", st.centre),
-                Paragraph("<i>(Ký và ghi rõ họ tên)</i>", st.centre),
-                Spacer(1, st.size * 3.6 if room is None else room),
-                Paragraph(f"<b>{esc(name)}</b>" if name.strip() else "", st.centre),
-            ]
+    """Side-by-side signature blocks: role bold, '(Ký và ghi rõ họ tên)' italic, room, name.
+
+    ``digital`` names, per signer, whose digital signature the 2025 note mentions (see
+    :func:`signature_cell`); a role of "" leaves its column blank (a lone signer on the right).
+    """
+    column = width / len(signers)
+    cells = [
+        signature_cell(
+            role, name, st, room, digital=digital[i] if i < len(digital) else "", width=column
         )
-    table = Table([cells], colWidths=[width / len(signers)] * len(signers))
+        for i, (role, name) in enumerate(signers)
+    ]
+    table = Table([cells], colWidths=[column] * len(signers))
     table.setStyle(_PLAIN)
     return table
 

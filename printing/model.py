@@ -7,7 +7,7 @@ as NFC, so callers may pass what the keyboard produced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -144,3 +144,124 @@ class PrintMeta:
     @property
     def is_reprint(self) -> bool:
         return self.reprint_of is not None
+
+
+def _require_date(name: str, value: date) -> None:
+    if isinstance(value, datetime):
+        raise ValueError(f"{name}: a calendar date, not a datetime (the form prints no time)")
+
+
+@dataclass(frozen=True, slots=True)
+class SupplementNotice:
+    """Mẫu 02 (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ)."""
+
+    office: OfficeHeader
+    applicant: PersonBlock
+    """Hồ sơ của: the person or organisation whose dossier is incomplete."""
+    procedure_name: str
+    requests: tuple[str, ...]
+    """What to add or fix, printed as a numbered list (when ``components`` is empty)."""
+    reason: str
+    guide: str
+    """The officer who guides the applicant (named in the help sentence and signing)."""
+    guide_phone: str
+    issued_at: datetime
+    components: tuple[ComponentLine, ...] = ()
+    """Papers to bring, with counts: printed as the components table instead of ``requests``."""
+    dossier_code: str = ""
+    """Mã hồ sơ (nếu có)."""
+    number: str = ""
+    """The running number of "Số: …/PBS"; "" leaves dots to fill by hand."""
+    issuer_symbol: str = ""
+    """The issuer's ký hiệu after the form's, e.g. "BPTNTKQ" (Số: 15/PBS-BPTNTKQ)."""
+
+    def __post_init__(self) -> None:
+        _require_aware("issued_at", self.issued_at)
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalNotice:
+    """Mẫu 03 (Phiếu từ chối tiếp nhận giải quyết hồ sơ)."""
+
+    office: OfficeHeader
+    submitter: PersonBlock
+    procedure_name: str
+    reason: str
+    receiver: str
+    """The officer refusing (name under NGƯỜI TIẾP NHẬN HỒ SƠ)."""
+    issued_at: datetime
+    dossier_code: str = ""
+    number: str = ""
+    issuer_symbol: str = ""
+
+    def __post_init__(self) -> None:
+        _require_aware("issued_at", self.issued_at)
+
+
+@dataclass(frozen=True, slots=True)
+class ApologyLetter:
+    """Mẫu 04 (Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết)."""
+
+    office: OfficeHeader
+    """The processing agency issuing the letter (its head signs)."""
+    applicant: PersonBlock
+    dossier_code: str
+    procedure_name: str
+    received_at: datetime
+    due_at: datetime
+    """The original appointment, printed to the minute."""
+    reason: str
+    new_date: date
+    """The new appointment: a date, no time."""
+    signer: Signer
+    """The head of the agency: ``role`` is the title printed (e.g. "Chủ tịch")."""
+    issued_at: datetime
+    agency_name: str = ""
+    """The agency as named in the sentences; "" uses ``office.parent_name``."""
+    recipients: tuple[str, ...] = ("Như trên", "Lưu: VT")
+    """Nơi nhận."""
+    number: str = ""
+    issuer_symbol: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("received_at", "due_at", "issued_at"):
+            _require_aware(name, getattr(self, name))
+        _require_date("new_date", self.new_date)
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnReceipt:
+    """Giấy biên nhận trả kết quả (DOMAIN §2.9): the result handed over at the desk."""
+
+    office: OfficeHeader
+    dossier_code: str
+    procedure_name: str
+    owner: PersonBlock
+    """Chủ hồ sơ."""
+    returner: PersonBlock
+    """The officer handing the result over (name, phone)."""
+    recipient: PersonBlock
+    """Who takes the result (name, số định danh, phone)."""
+    result_kind: str
+    """Loại kết quả / tên giấy tờ kết quả, e.g. "Giấy khai sinh (bản chính)"."""
+    summary: str
+    """Trích yếu of the result paper."""
+    returned_at: datetime
+    fee: int = 0
+    """Phí, lệ phí đã thu, in đồng."""
+    result_number: str = ""
+    """Số/ký hiệu of the result paper, when it has one."""
+    authorisation_paper: str = ""
+    """When the recipient takes the result for the owner, the authorisation paper's number and
+    date as they follow "theo giấy ủy quyền" (e.g. "số 12/2026 ngày 20/11/2026"); "" if not."""
+    document_number: str = ""
+    """The header's "Số: …" when the office numbers its receipts."""
+
+    def __post_init__(self) -> None:
+        _require_aware("returned_at", self.returned_at)
+        if self.fee < 0:
+            raise ValueError("fee: a fee is never negative")
+
+    @property
+    def authorised(self) -> bool:
+        return bool(self.authorisation_paper.strip())

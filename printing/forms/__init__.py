@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PIL import Image
+from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, PageTemplate
 
 from desk.domain.text import nfc
 from printing import fonts
@@ -105,6 +106,31 @@ def _no_hook(canv: Canvas, doc: BaseDocTemplate) -> None:
 def story_height(story: Sequence[Flowable], width: float) -> float:
     """Height the flowables take in a frame ``width`` wide (for roll paper sized to fit)."""
     return sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
+
+
+A5_MARGINS = Margins(left=15 * mm, right=10 * mm, top=12 * mm, bottom=8 * mm)
+A5_WIDTH = A5[0] - A5_MARGINS.left - A5_MARGINS.right
+A5_HEIGHT = A5[1] - A5_MARGINS.top - A5_MARGINS.bottom
+
+
+def a5_one_page(story: list[Flowable], *, title_meta: str, mark: Sequence[str]) -> bytes:
+    """A one-page A5 form (Mẫu 02-04, biên nhận): a story too tall is shrunk onto the page,
+    ``mark`` (reprint_lines) is written in the top margin."""
+    if story_height(story, A5_WIDTH) > A5_HEIGHT:
+        story = [KeepInFrame(A5_WIDTH, A5_HEIGHT, content=story, mode="shrink")]
+    return build_pdf(A5, A5_MARGINS, story, title_meta=title_meta, on_page=mark_hook(mark, 7))
+
+
+def build_thermal(story: list[Flowable], *, title_meta: str) -> bytes:
+    """An 80 mm roll PDF, THERMAL_WIDTH of print on the head's dots, as tall as ``story``."""
+    margins = Margins(
+        left=THERMAL_LEFT,
+        right=THERMAL_PAGE_WIDTH - THERMAL_LEFT - THERMAL_WIDTH,
+        top=4 * mm,
+        bottom=8 * mm,
+    )
+    height = story_height(story, THERMAL_WIDTH) + margins.top + margins.bottom + 2
+    return build_pdf((THERMAL_PAGE_WIDTH, height), margins, story, title_meta=title_meta)
 
 
 def thermal_raster(pdf: bytes) -> Image.Image:

@@ -1,4 +1,5 @@
-"""Render the sample Mẫu 01 (A5 and 80 mm roll) to PDF and PNG for a visual check.
+"""Render the sample forms (Mẫu 01 on A5 and roll; Mẫu 02, 03, 04 and the Giấy biên nhận trả
+kết quả) to PDF and PNG for a visual check.
 
 python -m printing.forms.preview OUTDIR
 """
@@ -6,18 +7,23 @@ python -m printing.forms.preview OUTDIR
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from desk.domain.timefmt import VN_TZ
-from printing.forms import mau01
+from printing.forms import bien_nhan, mau01, mau02, mau03, mau04
 from printing.model import (
+    ApologyLetter,
     Channel,
     ComponentLine,
     OfficeHeader,
     PersonBlock,
     PrintMeta,
     ReceiptSlip,
+    RefusalNotice,
+    ReturnReceipt,
+    Signer,
+    SupplementNotice,
 )
 
 PREVIEW_DPI = 110
@@ -77,6 +83,109 @@ def sample_meta(*, reprint: bool = False) -> PrintMeta:
     return PrintMeta(printed_at=datetime(2026, 11, 26, 14, 20, tzinfo=VN_TZ), reprint_of=first)
 
 
+_PERSON = PersonBlock(
+    full_name="CÔNG DÂN THỬ NGHIỆM MỘT",
+    id_number="001099000001",
+    address="Bản Thử Nghiệm, xã Thử Nghiệm, tỉnh Thử Nghiệm",
+    phone="0900 000 001",
+    email="congdan1@motcua.invalid",
+)
+_CODE = "000.00.01.H99-261125-0001"
+_ISSUED = datetime(2026, 11, 25, 9, 30, tzinfo=VN_TZ)
+
+
+def sample_supplement(*, table: bool = False) -> SupplementNotice:
+    """A synthetic Mẫu 02: the numbered list, or the components table with ``table``."""
+    components = (
+        ComponentLine("Giấy chứng sinh", originals=1),
+        ComponentLine("Giấy tờ tùy thân của người đi đăng ký", certified=1),
+    )
+    return SupplementNotice(
+        office=sample_slip().office,
+        applicant=_PERSON,
+        procedure_name="Đăng ký khai sinh",
+        requests=(
+            "Bổ sung Giấy chứng sinh (bản chính)",
+            "Ghi đầy đủ quê quán của người mẹ tại mục 5 của Tờ khai",
+        ),
+        components=components if table else (),
+        reason="Hồ sơ chưa có Giấy chứng sinh; Tờ khai ghi thiếu thông tin",
+        guide="CÁN BỘ THỬ NGHIỆM",
+        guide_phone="0212 3888 999",
+        issued_at=_ISSUED,
+        dossier_code=_CODE,
+        number="15",
+        issuer_symbol="BPTNTKQ",
+    )
+
+
+def sample_refusal() -> RefusalNotice:
+    return RefusalNotice(
+        office=sample_slip().office,
+        submitter=_PERSON,
+        procedure_name="Đăng ký khai sinh",
+        reason="Thủ tục thuộc thẩm quyền giải quyết của cơ quan khác (cơ quan thử nghiệm)",
+        receiver="CÁN BỘ THỬ NGHIỆM",
+        issued_at=_ISSUED,
+        dossier_code=_CODE,
+        number="07",
+        issuer_symbol="BPTNTKQ",
+    )
+
+
+def sample_apology() -> ApologyLetter:
+    return ApologyLetter(
+        office=OfficeHeader(
+            parent_name="UBND tỉnh Thử Nghiệm",
+            unit_name="UBND xã Thử Nghiệm",
+            place="Thử Nghiệm",
+        ),
+        applicant=_PERSON,
+        dossier_code=_CODE,
+        procedure_name="Đăng ký khai sinh",
+        received_at=datetime(2026, 11, 25, 9, 5, tzinfo=VN_TZ),
+        due_at=datetime(2026, 11, 30, 16, 30, tzinfo=VN_TZ),
+        reason="Cần xác minh thông tin nơi sinh với cơ quan thử nghiệm",
+        new_date=date(2026, 12, 4),
+        signer=Signer(role="Chủ tịch", name="THỦ TRƯỞNG THỬ NGHIỆM"),
+        issued_at=datetime(2026, 11, 29, 8, 0, tzinfo=VN_TZ),
+        agency_name="UBND xã Thử Nghiệm",
+        recipients=("Như trên", "Bộ phận Tiếp nhận và Trả kết quả", "Lưu: VT"),
+        number="03",
+        issuer_symbol="UBND",
+    )
+
+
+def sample_return(*, authorised: bool = True) -> ReturnReceipt:
+    return ReturnReceipt(
+        office=sample_slip().office,
+        dossier_code=_CODE,
+        procedure_name="Đăng ký khai sinh",
+        owner=_PERSON,
+        returner=PersonBlock(full_name="CÁN BỘ THỬ NGHIỆM", phone="0212 3888 999"),
+        recipient=PersonBlock(
+            full_name="CÔNG DÂN THỬ NGHIỆM HAI", id_number="001099000002", phone="0900 000 002"
+        ),
+        result_kind="Giấy khai sinh (bản chính)",
+        summary="Giấy khai sinh của CÔNG DÂN THỬ NGHIỆM BA",
+        returned_at=datetime(2026, 11, 30, 15, 45, tzinfo=VN_TZ),
+        fee=25000,
+        result_number="123/2026",
+        authorisation_paper="số 12/2026 ngày 20/11/2026" if authorised else "",
+    )
+
+
+def _png(pdf: bytes, out: Path, stem: str) -> None:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    for index in range(len(document)):
+        image = document[index].render(scale=PREVIEW_DPI / 72).to_pil()
+        image.save(out / f"{stem}-p{index + 1}.png")
+    document.close()
+    (out / f"{stem}.pdf").write_bytes(pdf)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         sys.stderr.write("usage: python -m printing.forms.preview OUTDIR\n")
@@ -96,6 +205,15 @@ def main(argv: list[str]) -> int:
     (out / "mau01-a5-reprint.pdf").write_bytes(mau01.render_a5(slip, sample_meta(reprint=True)))
     (out / "mau01-thermal.pdf").write_bytes(mau01.render_thermal(slip, sample_meta()))
     mau01.render_thermal_raster(slip, sample_meta(reprint=True)).save(out / "mau01-thermal.png")
+    meta = sample_meta()
+    _png(mau02.render_a5(sample_supplement(), meta), out, "mau02-a5")
+    _png(mau02.render_a5(sample_supplement(table=True), meta), out, "mau02-a5-table")
+    _png(mau03.render_a5(sample_refusal(), meta), out, "mau03-a5")
+    _png(mau04.render_a5(sample_apology(), sample_meta(reprint=True)), out, "mau04-a5-reprint")
+    _png(bien_nhan.render_a5(sample_return(), meta), out, "bien-nhan-a5")
+    (out / "bien-nhan-thermal.pdf").write_bytes(bien_nhan.render_thermal(sample_return(), meta))
+    raster = bien_nhan.render_thermal_raster(sample_return(), meta)
+    raster.save(out / "bien-nhan-thermal.png")
     return 0
 
 
