@@ -7,14 +7,13 @@ power cut leaves either the whole file or none; each file has a ``blob`` row.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from data.models import Blob
 from desk.errors import ConfigError, IntegrityFailure, NotFound
+from desk.fileio import write_atomically
 from desk.services.context import ServiceContext
 from desk.services.validation import os_reason
 
@@ -66,17 +65,7 @@ class BlobStore:
 
     def _write(self, target: Path, data: bytes) -> None:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(data)
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(target, data)
         except OSError as error:
             raise ConfigError(
                 "Không ghi được tệp vào thư mục lưu trữ {folder}: {reason}",

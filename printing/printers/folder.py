@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import time
 import unicodedata
 from datetime import datetime
 from pathlib import Path
 
 from desk.errors import PrinterError
+from desk.fileio import write_atomically
 from printing.printers.base import PrinterState, PrintOutcome, RemoteState, Submitted
 
 FOLDER_PRINTER_LABEL = "Lưu thành tệp PDF"
@@ -55,16 +55,7 @@ class FolderPrinter:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             target = self._target(title)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".part")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(pdf)
-                    stream.flush()
-                    os.fsync(stream.fileno())
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(target, pdf)
         except OSError as error:
             raise PrinterError(
                 "Không lưu được tệp PDF vào thư mục {folder} ({detail}). Hãy kiểm tra thư mục "
