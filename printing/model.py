@@ -265,3 +265,270 @@ class ReturnReceipt:
     @property
     def authorised(self) -> bool:
         return bool(self.authorisation_paper.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class StopNotice:
+    """Mẫu 05 (2025) (Thông báo dừng giải quyết hồ sơ): the citizen asked to stop processing
+    before any decision or result notice existed (TT 03/2025 Điều 7, DOMAIN §11.1)."""
+
+    office: OfficeHeader
+    requester: PersonBlock
+    """Who asked to stop (the owner or the person acting for them)."""
+    dossier_code: str
+    procedure_name: str
+    requested_at: datetime
+    """When the request to stop reached the desk."""
+    request_channel: Channel
+    """How the request came: in person, by post, or on the portal."""
+    status: str
+    """The processing status at that moment, worded, e.g. "Đang thẩm định hồ sơ"."""
+    reason: str
+    """The requester's reason, as given ("" leaves dots)."""
+    issuer: Signer
+    """Who signs the notice: ``role`` printed as the block's title, e.g. "Người tiếp nhận"."""
+    issued_at: datetime
+    number: str = ""
+    """The running number of "Số: …/TBDG"; "" leaves dots to fill by hand."""
+    issuer_symbol: str = ""
+
+    def __post_init__(self) -> None:
+        _require_aware("requested_at", self.requested_at)
+        _require_aware("issued_at", self.issued_at)
+
+
+class Timeliness(StrEnum):
+    """KẾT QUẢ GIẢI QUYẾT HỒ SƠ of one hand-off row (Mẫu 06)."""
+
+    EARLY = "early"
+    ON_TIME = "on_time"
+    LATE = "late"
+
+    @property
+    def label(self) -> str:
+        return _TIMELINESS_LABELS[self]
+
+
+_TIMELINESS_LABELS = {
+    Timeliness.EARLY: "Trước hạn",
+    Timeliness.ON_TIME: "Đúng hạn",
+    Timeliness.LATE: "Quá hạn",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HandOff:
+    """One row of the Mẫu 06 table: a unit gives the dossier to the next one."""
+
+    giver_unit: str
+    receiver_unit: str
+    at: datetime
+    giver: str = ""
+    """Người giao (name printed under the row's signature room; "" to sign by hand)."""
+    receiver: str = ""
+    """Người nhận."""
+    timeliness: Timeliness | None = None
+    """None while the stage is still running (the cell stays blank)."""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _require_aware("at", self.at)
+
+
+@dataclass(frozen=True, slots=True)
+class ControlSheet:
+    """Mẫu 06 (2025) / 05 (2018) (Phiếu kiểm soát quá trình giải quyết hồ sơ)."""
+
+    office: OfficeHeader
+    owner: PersonBlock
+    """Kèm theo hồ sơ của."""
+    dossier_code: str
+    processing_unit: str
+    """Cơ quan (bộ phận) giải quyết hồ sơ."""
+    received_at: datetime
+    due_at: datetime
+    hand_offs: tuple[HandOff, ...]
+    coordinating_units: tuple[str, ...] = ()
+    """Cơ quan phối hợp giải quyết hồ sơ ("" when none)."""
+    procedure_name: str = ""
+    number: str = ""
+    issuer_symbol: str = ""
+
+    def __post_init__(self) -> None:
+        _require_aware("received_at", self.received_at)
+        _require_aware("due_at", self.due_at)
+
+
+@dataclass(frozen=True, slots=True)
+class HandOverLine:
+    """One dossier on a Giấy bàn giao hồ sơ."""
+
+    dossier_code: str
+    procedure_name: str
+    owner: str
+    """Chủ hồ sơ, as printed."""
+    due_back_at: datetime
+    """When the result must be back at the desk."""
+    sets: int = 1
+
+    def __post_init__(self) -> None:
+        _require_aware("due_back_at", self.due_back_at)
+        if self.sets < 1:
+            raise ValueError("sets: a dossier has at least one set")
+
+
+@dataclass(frozen=True, slots=True)
+class HandOverNote:
+    """Giấy bàn giao hồ sơ (DOMAIN §2.9): the desk hands dossiers to a processing unit."""
+
+    office: OfficeHeader
+    to_unit: str
+    """Bên nhận: the processing unit."""
+    lines: tuple[HandOverLine, ...]
+    handed_at: datetime
+    giver: Signer
+    """Bên giao: ``role`` is the giver's title (e.g. "Cán bộ tiếp nhận"), ``name`` the officer."""
+    receiver: Signer
+    from_unit: str = ""
+    """Bên giao as named in the text; "" uses ``office.unit_name``."""
+    number: str = ""
+    issuer_symbol: str = ""
+
+    def __post_init__(self) -> None:
+        _require_aware("handed_at", self.handed_at)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterLine:
+    """One row of the Sổ theo dõi hồ sơ (Mẫu 07, DOMAIN §2.8, §11.1)."""
+
+    seq: int
+    """Số thứ tự in the book (STT)."""
+    dossier_code: str
+    procedure_name: str
+    applicant_name: str
+    """Tên tổ chức, cá nhân."""
+    contact: str
+    """Địa chỉ, số điện thoại, as one printed string."""
+    processing_agency: str
+    """Cơ quan chủ trì giải quyết."""
+    received_at: datetime
+    due_at: datetime | None
+    """Hẹn trả kết quả; None for a dossier with no appointment."""
+    returned_at: datetime | None = None
+    """Trả kết quả; None while the result is not handed over."""
+    delivery: str = ""
+    """Phương thức nhận kết quả, e.g. "Trực tiếp", "Qua dịch vụ bưu chính công ích"."""
+
+    def __post_init__(self) -> None:
+        for name in ("received_at", "due_at", "returned_at"):
+            _require_aware(name, getattr(self, name))
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterBook:
+    """Mẫu 07 (Sổ theo dõi hồ sơ): the lines of one book over a span of days."""
+
+    office: OfficeHeader
+    book_number: str
+    """Quyển số ("" leaves dots to fill by hand)."""
+    first_day: date
+    last_day: date
+    """The printed span, both days included."""
+    lines: tuple[RegisterLine, ...]
+    sector: str = ""
+    """Lĩnh vực the book is kept for, "" when one book holds every sector."""
+
+    def __post_init__(self) -> None:
+        _require_date("first_day", self.first_day)
+        _require_date("last_day", self.last_day)
+        if self.last_day < self.first_day:
+            raise ValueError("last_day: the span ends before it starts")
+
+
+REPORT_COUNTS = (
+    "carried_over",
+    "received_online",
+    "received_direct",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_late",
+    "pending_on_time",
+    "pending_late",
+)
+"""The counted fields of :class:`ReportLine`, in the order of its constructor."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLine:
+    """One row of the period report in the shape of Biểu 06a: a sector or a procedure."""
+
+    label: str
+    carried_over: int = 0
+    received_online: int = 0
+    received_direct: int = 0
+    """Trực tiếp and by public postal service together."""
+    resolved_early: int = 0
+    resolved_on_time: int = 0
+    resolved_late: int = 0
+    pending_on_time: int = 0
+    pending_late: int = 0
+
+    def __post_init__(self) -> None:
+        for name in REPORT_COUNTS:
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name}: a count is never negative")
+
+    @property
+    def received_total(self) -> int:
+        return self.carried_over + self.received_online + self.received_direct
+
+    @property
+    def resolved_total(self) -> int:
+        return self.resolved_early + self.resolved_on_time + self.resolved_late
+
+    @property
+    def pending_total(self) -> int:
+        return self.pending_on_time + self.pending_late
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Resolved early or on time, in percent of resolved (one decimal); None if none."""
+        if not self.resolved_total:
+            return None
+        return round(100 * (self.resolved_early + self.resolved_on_time) / self.resolved_total, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodReportDoc:
+    """The period report (Biểu 06a shape) as printed: rows, their total, two signers."""
+
+    office: OfficeHeader
+    unit_label: str
+    """What follows "… GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI", e.g. "UBND xã Thử Nghiệm"."""
+    period_label: str
+    """The period as worded, e.g. "Tháng 11 năm 2026"."""
+    first_day: date
+    last_day: date
+    """The period's days, both included."""
+    lines: tuple[ReportLine, ...]
+    issued_at: datetime
+    group_label: str = "Lĩnh vực"
+    """Heading of the label column: "Lĩnh vực" or "Thủ tục hành chính"."""
+    preparer: str = ""
+    """Name under NGƯỜI LẬP BIỂU."""
+    head: str = ""
+    """Name under THỦ TRƯỞNG ĐƠN VỊ."""
+
+    def __post_init__(self) -> None:
+        _require_aware("issued_at", self.issued_at)
+        _require_date("first_day", self.first_day)
+        _require_date("last_day", self.last_day)
+        if self.last_day < self.first_day:
+            raise ValueError("last_day: the period ends before it starts")
+
+    @property
+    def total(self) -> ReportLine:
+        """The TỔNG CỘNG row: every count summed over ``lines``."""
+        sums = {name: sum(getattr(line, name) for line in self.lines) for name in REPORT_COUNTS}
+        return ReportLine("Tổng cộng", **sums)

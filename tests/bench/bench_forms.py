@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 
 from printing.forms import mau01
-from printing.forms.preview import sample_meta, sample_slip
+from printing.forms.samples import sample_meta, sample_slip
 from printing.qr import qr_matrix
 
 RENDER_LIMIT_MS = 30.0

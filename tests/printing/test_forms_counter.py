@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from desk.domain.timefmt import VN_TZ
 from printing.forms import THERMAL_DOTS, bien_nhan, mau02, mau03, mau04
 from printing.forms.common import money
-from printing.forms.preview import (
+from printing.forms.samples import (
     sample_apology,
     sample_meta,
     sample_refusal,

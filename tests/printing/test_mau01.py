@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from printing.forms import THERMAL_DOTS, mau01
-from printing.forms.preview import sample_meta, sample_slip
+from printing.forms.samples import sample_meta, sample_slip
 from printing.model import PersonBlock, PrintMeta, ReceiptSlip
 
 

@@ -10,7 +10,7 @@ from PIL import Image
 
 from desk.domain.tracking import tracking_url
 from printing.forms import mau01
-from printing.forms.preview import sample_meta, sample_slip
+from printing.forms.samples import sample_meta, sample_slip
 from printing.model import ReceiptSlip
 from printing.qr import qr_matrix, slip_payload
 
