@@ -15,18 +15,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from printing.forms import A5_WIDTH, a5_one_page
-from printing.forms.common import contact_line, form_number, roomy
+from printing.forms.common import contact_line, form_number, notice_opening, roomy
 from printing.layout import (
     Styles,
     esc,
     field,
     grid_table,
     make_styles,
-    national_header,
-    place_date,
     reprint_lines,
     signature_row,
-    title,
 )
 from printing.model import PrintMeta, SupplementNotice
 
@@ -43,12 +40,7 @@ def render_a5(notice: SupplementNotice, meta: PrintMeta) -> bytes:
     number = form_number(notice.number, SYMBOL, notice.issuer_symbol)
     applicant = notice.applicant
     story: list[Flowable] = [
-        national_header(office.parent_name, office.unit_name, number, width, small),
-        Spacer(1, 2),
-        place_date(office.place, notice.issued_at, st),
-        Spacer(1, 10),
-        title(TITLE, st),
-        Spacer(1, 8),
+        *notice_opening(office, number, notice.issued_at, TITLE, width, st, small),
         field("Hồ sơ của", applicant.full_name, st, bold=True),
         field("Nội dung yêu cầu giải quyết", notice.procedure_name, st, bold=True),
         field("Địa chỉ", applicant.address, st),

@@ -14,16 +14,13 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from printing.forms import A5_WIDTH, a5_one_page
-from printing.forms.common import form_number, roomy
+from printing.forms.common import form_number, notice_opening, roomy
 from printing.layout import (
     esc,
     field,
     make_styles,
-    national_header,
-    place_date,
     reprint_lines,
     signature_row,
-    title,
 )
 from printing.model import PrintMeta, RefusalNotice
 
@@ -39,12 +36,7 @@ def render_a5(notice: RefusalNotice, meta: PrintMeta) -> bytes:
     person = notice.submitter
     number = form_number(notice.number, SYMBOL, notice.issuer_symbol)
     story: list[Flowable] = [
-        national_header(office.parent_name, office.unit_name, number, width, small),
-        Spacer(1, 2),
-        place_date(office.place, notice.issued_at, st),
-        Spacer(1, 10),
-        title(TITLE, st),
-        Spacer(1, 8),
+        *notice_opening(office, number, notice.issued_at, TITLE, width, st, small),
         field("Tiếp nhận hồ sơ của", person.full_name, st, bold=True),
         field("Số định danh cá nhân/tổ chức", person.id_number, st),
     ]

@@ -16,17 +16,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from printing.forms import A5_WIDTH, a5_one_page
-from printing.forms.common import form_number, roomy
+from printing.forms.common import form_number, notice_opening, roomy
 from printing.layout import (
     Styles,
     esc,
     make_styles,
     minute_time,
-    national_header,
-    place_date,
     reprint_lines,
     signature_cell,
-    title,
     vn_date,
     vn_day,
 )
@@ -46,12 +43,9 @@ def render_a5(letter: ApologyLetter, meta: PrintMeta) -> bytes:
     number = form_number(letter.number, SYMBOL, letter.issuer_symbol)
     text = ParagraphStyle("letter", parent=st.body, alignment=TA_JUSTIFY, firstLineIndent=14)
     story: list[Flowable] = [
-        national_header(office.parent_name, office.unit_name, number, width, small),
-        Spacer(1, 2),
-        place_date(office.place, letter.issued_at, st),
-        Spacer(1, 10),
-        title(TITLE, st, width * 0.8),
-        Spacer(1, 8),
+        *notice_opening(
+            office, number, letter.issued_at, TITLE, width, st, small, title_width=width * 0.8
+        ),
         Paragraph(f"Kính gửi: Ông/Bà <b>{esc(letter.applicant.full_name)}</b>", st.centre),
         Spacer(1, 6),
         *(Paragraph(sentence, text) for sentence in _sentences(letter)),

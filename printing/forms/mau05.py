@@ -15,17 +15,14 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from printing.forms import A5_WIDTH, a5_one_page
-from printing.forms.common import contact_line, form_number, roomy
+from printing.forms.common import contact_line, form_number, notice_opening, roomy
 from printing.layout import (
     esc,
     field,
     make_styles,
     minute_time,
-    national_header,
-    place_date,
     reprint_lines,
     signature_row,
-    title,
 )
 from printing.model import PrintMeta, StopNotice
 
@@ -43,12 +40,7 @@ def render_a5(notice: StopNotice, meta: PrintMeta) -> bytes:
     number = form_number(notice.number, SYMBOL, notice.issuer_symbol)
     role = notice.issuer.role.strip() or DEFAULT_ROLE
     story: list[Flowable] = [
-        national_header(office.parent_name, office.unit_name, number, width, small),
-        Spacer(1, 2),
-        place_date(office.place, notice.issued_at, st),
-        Spacer(1, 10),
-        title(TITLE, st),
-        Spacer(1, 8),
+        *notice_opening(office, number, notice.issued_at, TITLE, width, st, small),
         field("Mã hồ sơ", notice.dossier_code, st, bold=True),
         field("Người yêu cầu", person.full_name, st, bold=True),
         field("Số định danh cá nhân/tổ chức", person.id_number, st),
