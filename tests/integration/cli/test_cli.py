@@ -133,11 +133,6 @@ def run_process(*args: str | Path, env: dict[str, str] | None = None) -> Run:
 # --- the tests of this module --------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolate_env(monkeypatch, tmp_path)
-
-
 def test_console_script_end_to_end(tmp_path: Path) -> None:
     desk, db = console_script(), tmp_path / "desk.db"
     init = run_process(

@@ -15,27 +15,15 @@ import pytest
 
 from desk.services.container import DeskServices
 from tests.conftest import AGENCY_CODE
-from tests.integration.test_cli import (
+from tests.integration.cli.test_cli import (
     APPLICANT,
     assert_refused,
     cli,
-    isolate_env,
-    office_copy,
     write_json,
 )
 
 AGENCY_NAME = "Ủy ban nhân dân xã Thử Nghiệm"
 INIT = ("init", "--agency-code", AGENCY_CODE, "--agency-name", AGENCY_NAME)
-
-
-@pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolate_env(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def db(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
-    return office_copy(tmp_path_factory, tmp_path)
 
 
 @contextmanager

@@ -8,26 +8,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.integration.test_cli import (
+from tests.integration.cli.test_cli import (
     APPLICANT,
     assert_refused,
     cli,
-    isolate_env,
-    office_copy,
     write_json,
 )
 
 UNKNOWN_CODE = "000.00.01.H99-261124-4999"
-
-
-@pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolate_env(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def db(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
-    return office_copy(tmp_path_factory, tmp_path)
 
 
 @pytest.fixture

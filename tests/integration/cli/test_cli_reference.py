@@ -16,26 +16,14 @@ from typing import Any
 import pytest
 
 from tests.conftest import SMALL_CATALOG
-from tests.integration.test_cli import (
+from tests.integration.cli.test_cli import (
     Run,
     assert_refused,
     cli,
-    isolate_env,
-    office_copy,
     write_json,
 )
 
 MONDAY_16H = "2026-11-23 16:00"  # the day before the 24/11 holiday
-
-
-@pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolate_env(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def db(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
-    return office_copy(tmp_path_factory, tmp_path)
 
 
 def due(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> dict[str, Any]:
