@@ -1,4 +1,4 @@
-"""The English option: every Vietnamese template has an English rendering in desk/i18n_en.py.
+"""The English option: every Vietnamese template has an English rendering in desk/i18n_en/.
 
 User-facing text is written in Vietnamese in the code and looked up, whole, in ``ENGLISH``.
 The scan below parses the source with ``ast`` (it does not run it) and collects the
@@ -33,7 +33,7 @@ from desk.cli import _CLICK_PHRASES
 from desk.domain import catalog, codes, lifecycle
 from desk.errors import InvalidInput
 from desk.i18n import PARAMETER_LABELS, current_language, set_language
-from desk.i18n_en import ENGLISH
+from desk.i18n_en import AREAS, ENGLISH
 from desk.services import settings, validation
 from desk.services.auth import ROLE_LABELS
 from desk.services.returns import RATING_LABELS
@@ -259,7 +259,7 @@ def test_every_template_has_an_english_rendering() -> None:
         if template.text not in ENGLISH:
             missing.setdefault(template.text, template)
     assert not missing, (
-        f"{len(missing)} Vietnamese template(s) have no entry in desk/i18n_en.py ENGLISH; "
+        f"{len(missing)} Vietnamese template(s) have no entry in desk/i18n_en/ ENGLISH; "
         "add them under the comment of their module:\n" + _listing(missing.values())
     )
 
@@ -286,7 +286,7 @@ def test_english_keeps_outer_whitespace_and_is_not_empty() -> None:
 
 
 def test_templates_are_nfc_without_outer_whitespace() -> None:
-    templates = [*all_templates(), *(Template(key, "desk/i18n_en.py") for key in ENGLISH)]
+    templates = [*all_templates(), *(Template(key, "desk/i18n_en/") for key in ENGLISH)]
     not_nfc = [t for t in templates if not unicodedata.is_normalized("NFC", t.text)]
     padded = [
         t for t in templates if t.text != t.text.strip() and t.text not in OUTER_WHITESPACE_ALLOWED
@@ -317,7 +317,7 @@ def test_no_stale_english_entries() -> None:
     used = {t.text for t in all_templates()}
     stale = sorted(key for key in ENGLISH if key not in used)
     assert not stale, (
-        f"{len(stale)} ENGLISH key(s) in desk/i18n_en.py match no template in the code any more "
+        f"{len(stale)} ENGLISH key(s) in desk/i18n_en/ match no template in the code any more "
         "(reworded or removed); update or delete them:\n" + "\n".join(f"  {key!r}" for key in stale)
     )
 
@@ -338,3 +338,14 @@ def test_label_parameters_are_translated_with_the_message() -> None:
         set_language(previous)
     assert "dossier owner" in message
     assert "chủ hồ sơ" not in message
+
+
+def test_no_template_is_translated_in_two_areas() -> None:
+    seen: dict[str, str] = {}
+    twice = []
+    for area, entries in AREAS.items():
+        for key in entries:
+            if key in seen:
+                twice.append(f"{seen[key]} and {area}: {key!r}")
+            seen[key] = area
+    assert not twice, "keys defined in two desk/i18n_en modules:\n" + "\n".join(twice)

@@ -1,9 +1,4 @@
-"""English renderings of the user-facing text, keyed by the Vietnamese template (NFC).
-
-desk.i18n.translate looks a template up here, whole, when the language is English; a
-template without an entry is shown in Vietnamese. Every ``{placeholder}`` of a key appears
-in its value. tests/unit/test_i18n.py finds the templates in the code and fails, listing
-them, when one has no entry here or an entry here is no longer used.
+"""English renderings of the desk core's text (desk/, data/, printing/): see the package doc.
 
 Entries are grouped by the module where the template first appears, in source order.
 """
