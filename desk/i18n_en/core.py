@@ -746,4 +746,17 @@ ENGLISH: dict[str, str] = {
     ),
     "Không có lệnh in nào.": "No print jobs.",
     "Đã in lệnh in số {job} trên máy in {printer}.": "Printed job {job} on printer {printer}.",
+    # printing/printers/escpos.py (status)
+    "không kết nối được ({detail})": "cannot connect ({detail})",
+    "máy in không báo trạng thái": "the printer reports no status",
+    "nắp máy in đang mở": "the printer cover is open",
+    "hết giấy": "out of paper",
+    "máy in báo lỗi": "the printer reports an error",
+    "máy in đang ngoại tuyến": "the printer is offline",
+    "sắp hết giấy": "paper nearly out",
+    "Máy in nhiệt {printer} chưa in được ({detail}). Hãy kiểm tra giấy và nắp máy in rồi bấm "
+    "In lại; lệnh in được giữ lại, không bị mất.": (
+        "Thermal printer {printer} cannot print ({detail}). Check the paper and the cover, then "
+        "press Print again; the print job is kept, nothing is lost."
+    ),
 }
