@@ -709,9 +709,6 @@ ENGLISH: dict[str, str] = {
         "Dossier {code} has no appointment date yet, so the hand-over note cannot be printed."
     ),
     # desk/services/printing.py (period documents)
-    "Quầy chưa được khởi tạo: chạy desk init hoặc desk demo trước.": (
-        "The desk has not been set up: run desk init or desk demo first."
-    ),
     "Mẫu {form} không in theo kỳ. Các mẫu in theo kỳ: {forms}.": (
         "Form {form} is not printed per period. Period forms: {forms}."
     ),
@@ -758,5 +755,53 @@ ENGLISH: dict[str, str] = {
     "In lại; lệnh in được giữ lại, không bị mất.": (
         "Thermal printer {printer} cannot print ({detail}). Check the paper and the cover, then "
         "press Print again; the print job is kept, nothing is lost."
+    ),
+    # desk/services/feedback.py
+    "Mới tiếp nhận": "Received",
+    "Đã trả lời": "Answered",
+    "Trực tiếp tại Bộ phận Một cửa": "In person at the one-stop desk",
+    "Điện thoại (đường dây nóng)": "Telephone (hotline)",
+    "Thư điện tử": "Email",
+    "Văn bản gửi trực tiếp": "Letter handed in",
+    "Cổng dịch vụ công (mục Hỏi đáp)": "Public service portal (Q&A)",
+    "Hình thức tiếp nhận phản ánh không hợp lệ: {value}. Dùng một trong: {allowed}.": (
+        "Invalid feedback channel: {value}. Use one of: {allowed}."
+    ),
+    "Cần ghi rõ nội dung phản ánh, kiến nghị.": "Write down what the feedback says.",
+    "Địa chỉ email của người phản ánh không hợp lệ.": "The sender's email address is not valid.",
+    "Số điện thoại của người phản ánh không hợp lệ.": "The sender's phone number is not valid.",
+    "Phản ánh qua thư điện tử cần địa chỉ email để trả lời.": (
+        "Feedback by email needs an email address to answer to."
+    ),
+    "Phản ánh qua điện thoại cần số điện thoại để trả lời.": (
+        "Feedback by telephone needs a phone number to answer to."
+    ),
+    "Cần ghi đơn vị hoặc người được giao xử lý phản ánh.": (
+        "Name the unit or person assigned to handle the feedback."
+    ),
+    "Phản ánh số {number} đã được trả lời, không giao xử lý lại được.": (
+        "Feedback {number} has been answered; it cannot be assigned again."
+    ),
+    "Cần ghi nội dung trả lời người phản ánh.": "Write down the answer given to the sender.",
+    "Phản ánh số {number} đã được trả lời rồi.": "Feedback {number} has already been answered.",
+    "Không tìm thấy phản ánh số {number}. Xem danh sách: desk feedback list.": (
+        "No feedback number {number}. See the list: desk feedback list."
+    ),
+    # desk/cli/feedback.py
+    "{number}  {state}  hạn trả lời {due}  {content}": (
+        "{number}  {state}  answer by {due}  {content}"
+    ),
+    "Đã ghi nhận phản ánh số {number}; hạn trả lời: {due}.": (
+        "Recorded feedback {number}; answer by {due}."
+    ),
+    "Không có phản ánh nào đang chờ trả lời.": "No feedback is waiting for an answer.",
+    "(QUÁ HẠN)": "(OVERDUE)",
+    "Đã giao phản ánh số {number} cho {unit}.": "Assigned feedback {number} to {unit}.",
+    "Đã trả lời phản ánh số {number} đúng hạn.": "Answered feedback {number} on time.",
+    "Đã trả lời phản ánh số {number} (quá hạn).": "Answered feedback {number} (late).",
+    "Kỳ {period}: tiếp nhận {received}; trả lời đúng hạn {answered_on_time}, quá hạn "
+    "{answered_late}; đang xử lý trong hạn {open_on_time}, quá hạn {open_overdue}.": (
+        "Period {period}: received {received}; answered on time {answered_on_time}, late "
+        "{answered_late}; open within the limit {open_on_time}, overdue {open_overdue}."
     ),
 }

@@ -15,6 +15,7 @@ from desk.services.blobs import blob_dir_for
 from desk.services.calendar import CalendarService
 from desk.services.catalog import CatalogService
 from desk.services.context import Clock, ServiceContext, system_clock
+from desk.services.feedback import FeedbackService
 from desk.services.intake import IntakeService
 from desk.services.lookup import LookupService
 from desk.services.maintenance import MaintenanceService
@@ -38,6 +39,7 @@ class DeskServices:
     auth: AuthService
     maintenance: MaintenanceService
     printing: PrintService
+    feedback: FeedbackService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -54,6 +56,7 @@ class DeskServices:
             auth=AuthService(context),
             maintenance=MaintenanceService(context),
             printing=PrintService(context, blob_dir_for(db.engine)),
+            feedback=FeedbackService(context),
         )
 
     @classmethod

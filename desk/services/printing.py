@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from data.models import Agency, Desk, Dossier, Setting
+from data.models import Agency, Dossier, Setting
 from data.models import PrintJob as PrintJobRow
 from desk.domain.calendar import DueRule, DurationUnit
 from desk.domain.reports import Period
@@ -43,6 +43,7 @@ from desk.services.form_data import (
     provided_components,
 )
 from desk.services.reports import GroupBy, ReportsService
+from desk.services.settings import load_office
 from desk.services.validation import os_reason
 from printing.journal import JobState, NewPrintJob, PrintJob, PrintRunner
 from printing.model import (
@@ -430,10 +431,8 @@ def _target(session: Session, form: str, printer: str | None, out: Path | None) 
 
 def local_office_header(session: Session) -> OfficeHeader:
     """The header of this desk's own agency (for documents of no one dossier)."""
-    desk = session.exec(select(Desk).where(col(Desk.is_local))).first()
-    agency = session.get(Agency, desk.agency_id) if desk is not None else None
-    if agency is None:
-        raise ConfigError("Quầy chưa được khởi tạo: chạy desk init hoặc desk demo trước.")
+    agency = session.get(Agency, load_office(session).agency_id)
+    assert agency is not None  # load_office found it
     return form_data.agency_header(agency)
 
 
