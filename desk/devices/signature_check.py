@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desk.devices.token_errors import SigningError
+from desk.devices.token_errors import SigningError, quiet_library_logs
 from desk.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,7 @@ def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> VerificationRe
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    quiet_library_logs()
     roots = load_certificates(trust_roots)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)

@@ -24,7 +24,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desk.devices.token_certs import CertificateInfo
-from desk.devices.token_errors import SigningError, TokenError
+from desk.devices.token_errors import SigningError, TokenError, quiet_library_logs
 from desk.devices.token_pkcs11 import Pkcs11Module
 
 log = logging.getLogger(__name__)
@@ -151,6 +151,7 @@ def sign_pdf(
     now: datetime,
 ) -> SignedPdf:
     """Sign ``pdf`` with the token: certificate checks, one login, PAdES signature."""
+    quiet_library_logs()
     cert = choose_certificate(module.certificates(token_label), cert_label)
     cert.check_can_sign(now)  # before the PIN: an expired certificate never costs a try
     notes = [n for n in (cert.expiry_warning(now),) if n]

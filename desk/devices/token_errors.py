@@ -32,3 +32,24 @@ class SigningError(TokenError):
     """The PDF could not be signed or checked."""
 
     title_template = "Không ký được tài liệu"
+
+
+class SignatureInvalid(TokenError):
+    """A checked PDF has no signature, or one that does not hold."""
+
+    title_template = "Chữ ký số không hợp lệ"
+
+
+def quiet_library_logs() -> None:
+    """Keep pyHanko's and fontTools' warnings out of the officer's terminal.
+
+    Without any handler, Python prints library warnings on stderr (logging.lastResort). A
+    NullHandler on their loggers stops that, while an application that configures logging
+    still receives them through propagation. Called by the signing functions, not at import.
+    """
+    import logging
+
+    for name in ("pyhanko", "pyhanko_certvalidator", "fontTools"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())

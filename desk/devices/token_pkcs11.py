@@ -119,6 +119,23 @@ class PinStatus:
     locked: bool
     to_be_changed: bool
 
+    def warning(self) -> str | None:
+        """What the officer must know before typing the PIN (Vietnamese), if anything."""
+        from desk.i18n import translate
+
+        if self.locked:
+            return translate("Token đã bị khóa mã PIN: không nhập mã PIN nữa.")
+        if self.final_try:
+            return translate(
+                "Cảnh báo: token báo chỉ còn 1 lần nhập mã PIN. Nhập sai lần này token sẽ bị khóa."
+            )
+        if self.count_low:
+            return translate(
+                "Cảnh báo: token ghi nhận đã có lần nhập sai mã PIN kể từ lần đăng nhập đúng gần "
+                "nhất. Kiểm tra kỹ trước khi nhập."
+            )
+        return None
+
     @classmethod
     def from_flags(cls, flags: int) -> PinStatus:
         return cls(

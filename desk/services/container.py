@@ -22,6 +22,7 @@ from desk.services.printing import PrintService
 from desk.services.reports import ReportsService
 from desk.services.returns import ReturnsService
 from desk.services.settings import OfficeService
+from desk.services.signing import SigningService
 from desk.services.validation import os_reason
 
 
@@ -38,6 +39,7 @@ class DeskServices:
     auth: AuthService
     maintenance: MaintenanceService
     printing: PrintService
+    signing: SigningService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -54,6 +56,7 @@ class DeskServices:
             auth=AuthService(context),
             maintenance=MaintenanceService(context),
             printing=PrintService(context, blob_dir_for(db.engine)),
+            signing=SigningService(context, blob_dir_for(db.engine)),
         )
 
     @classmethod
