@@ -212,7 +212,7 @@ def _read_input(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise InvalidInput(
-            "Không đọc được tệp {path}: {reason}", path=str(path), reason=os_reason(error)
+            "Không đọc được tệp PDF {path}: {reason}", path=str(path), reason=os_reason(error)
         ) from None
 
 

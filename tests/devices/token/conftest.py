@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from reportlab.pdfgen import canvas
 
 from desk.devices.token_pkcs11 import Pkcs11Module
 from printing import fonts
+from tests.devices.token.pcscd import Pcscd, foreign_pcscd, vpcd_driver
 from tests.devices.token.softhsm import SoftToken, make_token, need_tools, spy_module
 
 
@@ -75,3 +77,25 @@ def result_pdf(text: str = "QUYẾT ĐỊNH — kết quả giải quyết hồ 
 @pytest.fixture
 def font_path() -> Path:
     return fonts.FONT_DIR / "LiberationSerif-Regular.ttf"
+
+
+@pytest.fixture
+def pcscd(tmp_path: Path) -> Iterator[Pcscd]:
+    """A private pcscd with two vpcd readers on free ports; stopped after the test."""
+    if shutil.which("pcscd") is None or vpcd_driver() is None:
+        pytest.fail(
+            "The PC/SC tests need pcscd and vsmartcard's vpcd driver (apt: pcscd "
+            "vsmartcard-vpcd; .ci/components/pcscd.sh installs them).",
+            pytrace=False,
+        )
+    other = foreign_pcscd()
+    if other is not None:
+        pytest.fail(
+            f"Another pcscd (pid {other}) is running; the PC/SC tests start their own with "
+            "private readers. Stop it (kill it, or `systemctl stop pcscd.socket pcscd`).",
+            pytrace=False,
+        )
+    daemon = Pcscd(tmp_path)
+    daemon.start()
+    yield daemon
+    daemon.stop()
