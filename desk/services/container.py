@@ -23,6 +23,7 @@ from desk.services.printing import PrintService
 from desk.services.reports import ReportsService
 from desk.services.returns import ReturnsService
 from desk.services.settings import OfficeService
+from desk.services.signing import SigningService
 from desk.services.validation import os_reason
 
 
@@ -40,6 +41,7 @@ class DeskServices:
     maintenance: MaintenanceService
     printing: PrintService
     feedback: FeedbackService
+    signing: SigningService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -57,6 +59,7 @@ class DeskServices:
             maintenance=MaintenanceService(context),
             printing=PrintService(context, blob_dir_for(db.engine)),
             feedback=FeedbackService(context),
+            signing=SigningService(context, blob_dir_for(db.engine)),
         )
 
     @classmethod

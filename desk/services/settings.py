@@ -229,3 +229,40 @@ def _default_place(agency_name: str) -> str:
     # The date line of a form reads "<Địa danh>, ngày … tháng … năm …" with the bare name.
     part = _unit_part(agency_name)
     return part[1] if part else agency_name
+
+
+# ------------------------------------------------------------------ signing (desk/devices/token)
+
+SIGNING_KEY = "signing"
+
+
+class SigningSettings(BaseModel):
+    """How this office signs results with a USB token (kept in the settings table)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    module_path: str | None = None
+    """The token's PKCS#11 driver (.dll/.so); None: probe the known names (DOMAIN §7.3)."""
+
+    tsa_url: str | None = None
+    """RFC 3161 timestamp server; None or unreachable: PAdES-B-B, upgradable later."""
+
+    signature_image: str | None = None
+    """Blue handwritten-signature PNG (transparent) for the stamp (ND 30/2020), if any."""
+
+    seal_image: str | None = None
+    """Red seal PNG (transparent), drawn over the left third of the signature image."""
+
+    trust_roots: list[str] = Field(default_factory=list)
+    """PEM/DER files of the CA roots that signatures are checked against (NEAC, the CAs)."""
+
+
+def load_signing_settings(session: Session) -> SigningSettings:
+    row = session.get(Setting, SIGNING_KEY)
+    return SigningSettings.model_validate_json(row.value) if row else SigningSettings()
+
+
+def save_signing_settings(session: Session, settings: SigningSettings) -> None:
+    row = session.get(Setting, SIGNING_KEY) or Setting(key=SIGNING_KEY, value="")
+    row.value = settings.model_dump_json()
+    session.add(row)

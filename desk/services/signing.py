@@ -1,0 +1,234 @@
+"""Signing a dossier's result PDF with the officer's token, and keeping it with the dossier.
+
+The token work (certificate checks, the one login, the signature) happens outside any
+database transaction: it can take seconds and must not hold the write lock. Then the signed
+file is written to the blob store (content-addressed, atomically) and ONE transaction adds
+its ``blob`` row and the dossier's ``result_signed`` audit event, whose payload carries the
+validation result. A power cut between the two leaves at most an unreferenced blob file,
+never an event pointing at nothing. No personal data goes to the log or the event: the
+certificate is named by its label, serial and issuer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from data.models import Blob
+from desk.devices.signature_check import VerificationReport, verify_pdf
+from desk.devices.signing import SignedPdf, SigningOptions, choose_certificate, sign_pdf
+from desk.devices.token import RealTokenDevice, open_token_device
+from desk.devices.token_certs import CertificateInfo
+from desk.devices.token_pkcs11 import Pkcs11Module, find_module, locked_error
+from desk.errors import ConfigError, InvalidInput
+from desk.fileio import write_atomically
+from desk.services.blobs import BlobStore
+from desk.services.context import ServiceContext
+from desk.services.dossiers import find_dossier
+from desk.services.ledger import append_event
+from desk.services.settings import (
+    SigningSettings,
+    load_office,
+    load_signing_settings,
+    save_signing_settings,
+)
+from desk.services.validation import describe, dotted, first_problem, os_reason
+from printing.fonts import FONT_DIR
+
+log = logging.getLogger(__name__)
+
+PDF_MEDIA_TYPE = "application/pdf"
+EVENT_KIND = "result_signed"
+STAMP_FONT = FONT_DIR / "LiberationSerif-Regular.ttf"  # Times New Roman metrics (ND 30/2020)
+
+
+@dataclass(frozen=True)
+class SignedResult:
+    code: str
+    sha256: str
+    signed: SignedPdf
+    report: VerificationReport
+
+
+class SigningService:
+    def __init__(self, context: ServiceContext, blob_dir: Path) -> None:
+        self._context = context
+        self._blobs = BlobStore(context, blob_dir)
+
+    # ---------------------------------------------------------------- settings
+
+    def settings(self) -> SigningSettings:
+        with self._context.db.read() as session:
+            return load_signing_settings(session)
+
+    def update_settings(self, **changes: object) -> SigningSettings:
+        with self._context.db.write() as session:
+            current = load_signing_settings(session).model_dump()
+            current.update(changes)
+            try:
+                settings = SigningSettings.model_validate(current)
+            except ValidationError as error:
+                raise InvalidInput(
+                    "Cấu hình không hợp lệ ({where}): {detail}",
+                    where=dotted(tuple(first_problem(error)["loc"])),
+                    detail=describe(first_problem(error)),
+                ) from None
+            save_signing_settings(session, settings)
+            return settings
+
+    # ---------------------------------------------------------------- the token
+
+    def device(self, module_path: str | None = None) -> RealTokenDevice:
+        """The token device for ``module_path``, else the configured one, else a probe."""
+        return open_token_device(module_path or self.settings().module_path)
+
+    def module(self, module_path: str | None = None) -> Pkcs11Module:
+        return Pkcs11Module(find_module(module_path or self.settings().module_path))
+
+    def options(self, settings: SigningSettings | None = None) -> SigningOptions:
+        settings = settings or self.settings()
+        with self._context.db.read() as session:
+            office = load_office(session)
+        return SigningOptions(
+            agency_name=office.agency_name,
+            font_path=STAMP_FONT,
+            tsa_url=settings.tsa_url,
+            signature_image=Path(settings.signature_image) if settings.signature_image else None,
+            seal_image=Path(settings.seal_image) if settings.seal_image else None,
+            location=office.place_name,
+        )
+
+    def trust_roots(self, extra: list[Path] | None = None) -> list[bytes]:
+        files = [Path(p) for p in self.settings().trust_roots] + list(extra or [])
+        roots = []
+        for path in files:
+            try:
+                roots.append(path.read_bytes())
+            except OSError as error:
+                raise ConfigError(
+                    "Không đọc được tệp chứng thư gốc tin cậy {path}: {reason}",
+                    path=str(path),
+                    reason=os_reason(error),
+                ) from None
+        return roots
+
+    def check_ready(
+        self, token_label: str, cert_label: str | None, module_path: str | None = None
+    ) -> tuple[CertificateInfo, str | None]:
+        """Before asking for the PIN: the certificate may sign now (else CertificateRefused)
+        and the token is not locked (else PinError). Returns it with any PIN warning."""
+        module = self.module(module_path)
+        cert = choose_certificate(module.certificates(token_label), cert_label)
+        cert.check_can_sign(self._context.now())
+        pin = module.token_info(token_label).pin
+        if pin.locked:
+            raise locked_error(cert.issuer_name)
+        return cert, pin.warning()
+
+    def sign(
+        self,
+        pdf: bytes,
+        *,
+        token_label: str,
+        cert_label: str | None,
+        pin: str,
+        module_path: str | None = None,
+    ) -> SignedPdf:
+        settings = self.settings()
+        return sign_pdf(
+            pdf,
+            module=self.module(module_path),
+            token_label=token_label,
+            cert_label=cert_label,
+            pin=pin,
+            options=self.options(settings),
+            now=self._context.now(),
+        )
+
+    def verify(self, data: bytes, extra_roots: list[Path] | None = None) -> VerificationReport:
+        return verify_pdf(data, self.trust_roots(extra_roots))
+
+    # ---------------------------------------------------------------- a dossier's result
+
+    def sign_result(
+        self,
+        code: str,
+        pdf: bytes,
+        *,
+        token_label: str,
+        cert_label: str | None,
+        pin: str,
+        officer_id: int | None,
+        module_path: str | None = None,
+    ) -> SignedResult:
+        """Sign ``pdf`` as dossier ``code``'s result and keep it, checked, with the dossier."""
+        with self._context.db.read() as session:
+            dossier_code = find_dossier(session, code).code  # a typo fails before the PIN
+        signed = self.sign(
+            pdf, token_label=token_label, cert_label=cert_label, pin=pin, module_path=module_path
+        )
+        report = self.verify(signed.data)
+        sha256 = hashlib.sha256(signed.data).hexdigest()
+        self._write_blob(sha256, signed.data)
+        now = self._context.now()
+        with self._context.db.write() as session:
+            dossier = find_dossier(session, dossier_code)
+            if session.get(Blob, sha256) is None:
+                session.add(
+                    Blob(
+                        sha256=sha256,
+                        size=len(signed.data),
+                        media_type=PDF_MEDIA_TYPE,
+                        created_at=now,
+                    )
+                )
+            append_event(
+                session,
+                dossier,
+                kind=EVENT_KIND,
+                at=now,
+                from_status=dossier.status,
+                to_status=dossier.status,
+                officer_id=officer_id,
+                payload=_event_payload(sha256, signed, report),
+            )
+        log.info("result of %s signed (%s, blob %s)", dossier_code, signed.level, sha256[:12])
+        return SignedResult(code=dossier_code, sha256=sha256, signed=signed, report=report)
+
+    def _write_blob(self, sha256: str, data: bytes) -> None:
+        target = self._blobs.path(sha256)
+        if target.is_file() and target.stat().st_size == len(data):
+            return
+        try:
+            write_atomically(target, data)
+        except OSError as error:
+            raise ConfigError(
+                "Không ghi được tệp vào thư mục lưu trữ {folder}: {reason}",
+                folder=str(self._blobs.root),
+                reason=os_reason(error),
+            ) from None
+
+
+def _event_payload(sha256: str, signed: SignedPdf, report: VerificationReport) -> dict[str, Any]:
+    check = report.signatures[-1] if report.signatures else None
+    signing_time = check.signing_time if check is not None else None
+    return {
+        "blob_sha256": sha256,
+        "size": len(signed.data),
+        "level": signed.level,
+        "field": signed.field_name,
+        "certificate_label": signed.certificate_label,
+        "validation": {
+            "ok": report.ok,
+            "intact": check.intact if check else False,
+            "whole_file": check.whole_file if check else False,
+            "trusted": check.trusted if check else False,
+            "timestamped": check.timestamped if check else False,
+            "signing_time": signing_time.isoformat() if signing_time is not None else None,
+        },
+    }
