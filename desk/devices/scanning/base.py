@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Protocol
-
-from PIL import Image
+from typing import TYPE_CHECKING, Protocol
 
 from desk.errors import DeskError, InvalidInput
+
+if TYPE_CHECKING:  # Pillow loads only when something is scanned
+    from PIL import Image
 
 LEGAL_MIN_DPI = 200
 """Nghị định 30/2020, Phụ lục I: a paper scanned as an electronic copy is ≥ 200 dpi, colour."""

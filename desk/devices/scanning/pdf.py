@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageFilter
 
 from desk.devices.scanning.base import LEGAL_MIN_DPI, ScanInputError, ScannedPage
 from desk.devices.scanning.pdfwriter import JpegPage, jpeg_pdf
@@ -21,7 +21,8 @@ LEGAL_QUALITY = 90
 COMPACT_DPI = 150
 COMPACT_PAGE_BUDGET = 120_000
 """Bytes per compact page aimed at (an A4 text page at 200 dpi); the quality steps down to fit."""
-COMPACT_QUALITIES = (60, 50, 40, 32, 25)
+COMPACT_QUALITIES = (60, 50, 40, 32, 25, 20, 15)
+"""Tried in turn; text at 150 dpi stays legible, diacritics included, down to 15."""
 PAPER_WHITE = 215
 """Gray levels at or above this are paper, made pure white in the compact copy."""
 _COLOUR_CHROMA = 48
@@ -102,14 +103,17 @@ def legal_pdf(pages: list[ScannedPage]) -> bytes:
 def compact_page(page: ScannedPage, *, budget: int = COMPACT_PAGE_BUDGET) -> JpegPage:
     colour = has_colour(page.image)
     image = page.image.convert("RGB" if colour else "L")
-    if not colour:
-        image = image.point(lambda level: 255 if level >= PAPER_WHITE else level)
     if page.dpi > COMPACT_DPI:
         size = (
             max(1, round(image.width * COMPACT_DPI / page.dpi)),
             max(1, round(image.height * COMPACT_DPI / page.dpi)),
         )
         image = image.resize(size, Image.Resampling.LANCZOS)
+    # Sensor noise costs JPEG bytes and carries nothing: a 3×3 median removes it, then the
+    # paper's tint becomes white.
+    image = image.filter(ImageFilter.MedianFilter(3))
+    if not colour:
+        image = image.point(lambda level: 255 if level >= PAPER_WHITE else level)
     jpeg = b""
     for quality in COMPACT_QUALITIES:
         jpeg = _jpeg(image, quality)
