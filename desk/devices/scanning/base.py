@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from desk.errors import DeskError, InvalidInput
+from desk.i18n import translate
 
 if TYPE_CHECKING:  # Pillow loads only when something is scanned
     from PIL import Image
@@ -49,14 +50,17 @@ class ScannerState(enum.Enum):
     ERROR = "error"
 
 
-STATE_LABELS = {
-    ScannerState.NOT_CONFIGURED: "chưa cấu hình",
-    ScannerState.ABSENT: "không thấy máy quét",
-    ScannerState.READY: "sẵn sàng",
-    ScannerState.BUSY: "đang bận",
-    ScannerState.ERROR: "lỗi",
-}
-"""The state as the officer reads it (rendered through desk.i18n.translate)."""
+def state_label(state: ScannerState) -> str:
+    """The state as the officer reads it, in the current language."""
+    if state is ScannerState.NOT_CONFIGURED:
+        return translate("chưa cấu hình")
+    if state is ScannerState.ABSENT:
+        return translate("không thấy máy quét")
+    if state is ScannerState.READY:
+        return translate("sẵn sàng")
+    if state is ScannerState.BUSY:
+        return translate("đang bận")
+    return translate("lỗi")
 
 
 @dataclass(frozen=True)
