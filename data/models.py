@@ -268,6 +268,26 @@ class Blob(SQLModel, table=True):
     created_at: datetime = _instant(now=True)
 
 
+class DossierScan(SQLModel, table=True):
+    """A scan attached to a dossier component: the legal copy (PDF ≥ 1.4, colour, ≥ 200 dpi)
+    and the compact copy sent over the slow link first, both blobs. The newest scan of a
+    component is also its ``blob_sha256``; earlier ones stay as history."""
+
+    __tablename__ = "dossier_scan"
+    id: int | None = Field(default=None, primary_key=True)
+    dossier_id: str = Field(foreign_key="dossier.id", index=True)
+    component_id: int = Field(foreign_key="dossier_component.id", index=True)
+    legal_sha256: str = Field(foreign_key="blob.sha256")
+    compact_sha256: str = Field(foreign_key="blob.sha256")
+    legal_size: int
+    compact_size: int
+    pages: int
+    dpi: int
+    colour_pages: int = Field(description="pages the compact copy keeps in colour")
+    officer_id: int | None = Field(default=None, foreign_key="officer.id")
+    created_at: datetime = _instant(now=True)
+
+
 class PrintJob(SQLModel, table=True):
     """One print of a form (printing.journal's job record): queued → printing → printed | failed.
 

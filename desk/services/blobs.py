@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from data.models import Blob
 from desk.errors import ConfigError, IntegrityFailure, NotFound
@@ -53,6 +54,32 @@ class BlobStore:
                     )
                 )
         return sha256
+
+    def store_file(self, data: bytes) -> tuple[str, bool]:
+        """Write the file only, for a caller that adds the row in its own transaction
+        (``add_row``); returns the SHA-256 and whether this call created the file, so that a
+        caller whose transaction fails can take back what it added (``discard_file``)."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        target = self.path(sha256)
+        if target.is_file() and target.stat().st_size == len(data):
+            return sha256, False
+        self._write(target, data)
+        return sha256, True
+
+    def add_row(self, session: Session, sha256: str, size: int, media_type: str) -> None:
+        if session.get(Blob, sha256) is None:
+            session.add(
+                Blob(
+                    sha256=sha256, size=size, media_type=media_type, created_at=self._context.now()
+                )
+            )
+
+    def discard_file(self, sha256: str) -> None:
+        """Remove a file whose row was never committed (no-op when a row exists)."""
+        with self._context.db.read() as session:
+            if session.get(Blob, sha256) is not None:
+                return
+        self.path(sha256).unlink(missing_ok=True)
 
     def get(self, sha256: str) -> bytes:
         try:

@@ -22,6 +22,7 @@ from desk.services.maintenance import MaintenanceService
 from desk.services.printing import PrintService
 from desk.services.reports import ReportsService
 from desk.services.returns import ReturnsService
+from desk.services.scanning import ScanService
 from desk.services.settings import OfficeService
 from desk.services.signing import SigningService
 from desk.services.validation import os_reason
@@ -42,6 +43,7 @@ class DeskServices:
     printing: PrintService
     feedback: FeedbackService
     signing: SigningService
+    scanning: ScanService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -60,6 +62,7 @@ class DeskServices:
             printing=PrintService(context, blob_dir_for(db.engine)),
             feedback=FeedbackService(context),
             signing=SigningService(context, blob_dir_for(db.engine)),
+            scanning=ScanService(context, blob_dir_for(db.engine)),
         )
 
     @classmethod
