@@ -22,6 +22,7 @@ from desk.services.printing import PrintService
 from desk.services.reports import ReportsService
 from desk.services.returns import ReturnsService
 from desk.services.settings import OfficeService
+from desk.services.sync import SyncService
 from desk.services.validation import os_reason
 
 
@@ -38,6 +39,7 @@ class DeskServices:
     auth: AuthService
     maintenance: MaintenanceService
     printing: PrintService
+    sync: SyncService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -54,6 +56,7 @@ class DeskServices:
             auth=AuthService(context),
             maintenance=MaintenanceService(context),
             printing=PrintService(context, blob_dir_for(db.engine)),
+            sync=SyncService(context, blob_dir_for(db.engine)),
         )
 
     @classmethod
