@@ -121,7 +121,7 @@ def quarantine(db: DbOption = None, json: JsonOption = False) -> None:
     if not rows:
         say(translate("Không có lệnh nào bị cách ly."))
     for row in rows:
-        say(f"{row['command_id']}  {row.get('code') or '-'}  {row['type']}: {row.get('reason')}")
+        say(f"{row['command_id']}  {row['dossier_code'] or '-'}  {row['type']}: {row['reason']}")
 
 
 @sync_app.command("retry")

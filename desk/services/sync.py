@@ -252,17 +252,23 @@ class SyncService:
         )
 
     def quarantined(self) -> list[dict[str, Any]]:
+        """The commands the server refused: dossier code, type, outcome, reason code, reason."""
         with self._context.db.read() as session:
             rows = outbox.quarantined(session)
-            return [
-                {
-                    "command_id": row.command_id,
-                    "type": row.type,
-                    "code": json.loads(row.payload).get("code"),
-                    **json.loads(row.last_error or "{}"),
-                }
-                for row in rows
-            ]
+            held = []
+            for row in rows:
+                error = json.loads(row.last_error or "{}")
+                held.append(
+                    {
+                        "command_id": row.command_id,
+                        "type": row.type,
+                        "dossier_code": json.loads(row.payload).get("code"),
+                        "outcome": error.get("outcome"),
+                        "reason_code": error.get("code"),
+                        "reason": error.get("reason"),
+                    }
+                )
+            return held
 
     def retry(self, command_ids: list[str] | None = None) -> int:
         with self._context.db.write() as session:

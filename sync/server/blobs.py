@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from data.db import Database
@@ -159,8 +160,7 @@ class BlobService:
     def _complete(self, session: Session, blob: ServerBlob) -> bool:
         """Accept the finished upload, or forget it (committed) so the desk starts over."""
         if not self._storage.finish(blob.sha256):
-            for access in session.query(ServerBlobAccess).filter_by(sha256=blob.sha256):
-                session.delete(access)
+            session.execute(delete(ServerBlobAccess).where(ServerBlobAccess.sha256 == blob.sha256))
             session.delete(blob)
             return False
         blob.complete = True

@@ -27,8 +27,7 @@ def pg_bin() -> Path:
     found = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
     if not found:
         raise RuntimeError(
-            "PostgreSQL server binaries not found: apt-get install postgresql, "
-            "or set MOTCUA_PG_BIN"
+            "PostgreSQL server binaries not found: apt-get install postgresql, or set MOTCUA_PG_BIN"
         )
     return found[-1]
 
@@ -103,5 +102,5 @@ def create_database(base_url: str, name: str) -> str:
 
     dsn = base_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
     with psycopg.connect(dsn, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+        connection.execute(f'CREATE DATABASE "{name}"')
     return f"{base_url}/{name}"

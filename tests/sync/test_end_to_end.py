@@ -36,7 +36,7 @@ def test_two_desks_offline_then_sync_and_pull_results(
     with live_server.server.db.read() as session:
         server_codes = set(session.scalars(select(ServerDossier.code)).all())
         assert session.scalar(select(func.count()).select_from(ServerCommand)) == 6
-        assert session.scalar(select(func.count()).select_from(ProvinceRecord)) > 0
+        assert (session.scalar(select(func.count()).select_from(ProvinceRecord)) or 0) > 0
     assert server_codes == set(codes_a + codes_b)  # same day, no collision
     assert len({code.rsplit("-", 1)[0] for code in server_codes}) == 1
     with desk_a.context.db.read() as session:
@@ -46,9 +46,7 @@ def test_two_desks_offline_then_sync_and_pull_results(
     bearer = live_server.add_backoffice()
     assert bearer
     backoffice = live_server.server.backoffice
-    backoffice.advance(
-        "000.00.01.H99", codes_a[0], AdvanceRequest(to="result-ready", note="Đã ký")
-    )
+    backoffice.advance("000.00.01.H99", codes_a[0], AdvanceRequest(to="result-ready", note="Đã ký"))
     backoffice.advance("000.00.01.H99", codes_b[1], AdvanceRequest(to="processing"))
     backoffice.advance(
         "000.00.01.H99", codes_b[0], AdvanceRequest(to="supplement", note="Bổ sung bản sao")
