@@ -266,6 +266,8 @@ class Blob(SQLModel, table=True):
     size: int
     media_type: str
     created_at: datetime = _instant(now=True)
+    uploaded_at: datetime | None = _instant(nullable=True)
+    """When the central server confirmed it holds this blob (None: still to upload)."""
 
 
 class DossierScan(SQLModel, table=True):

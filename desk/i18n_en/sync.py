@@ -2,4 +2,166 @@
 
 from __future__ import annotations
 
-ENGLISH: dict[str, str] = {}
+ENGLISH: dict[str, str] = {
+    # desk/cli/sync.py
+    "Đã đăng ký quầy với máy chủ. Dải số hồ sơ: {range}.": (
+        "The desk is enrolled with the server. Dossier number range: {range}."
+    ),
+    "Cảnh báo: quầy đã cấp mã hồ sơ ngoài dải số này; các hồ sơ đó sẽ bị máy chủ từ chối và "
+    "hiện trong danh sách cách ly (`desk sync quarantine`).": (
+        "Warning: this desk has issued dossier codes outside this range; the server will refuse "
+        "those dossiers and they will appear in the quarantine list (`desk sync quarantine`)."
+    ),
+    "Không có lệnh nào bị cách ly.": "No command is quarantined.",
+    "Đã đưa {count} lệnh trở lại hàng đợi.": "{count} command(s) put back in the queue.",
+    "Đã lưu {count} lệnh vào {path}.": "Saved {count} command(s) to {path}.",
+    "Chưa đăng ký máy chủ": "Not enrolled with a server",
+    "Trực tuyến": "Online",
+    "Ngoại tuyến": "Offline",
+    "{commands} lệnh, {kb} KB chờ gửi": "{commands} command(s), {kb} KB waiting to be sent",
+    "còn khoảng {minutes} phút": "about {minutes} min left",
+    "{count} lệnh bị từ chối": "{count} command(s) refused",
+    "Ngoại tuyến: chưa liên lạc được máy chủ; dữ liệu vẫn được giữ để gửi sau.": (
+        "Offline: the server could not be reached; everything is kept to be sent later."
+    ),
+    "Đã đồng bộ: {applied} lệnh mới, {duplicates} lệnh trùng, {quarantined} lệnh bị từ chối, "
+    "{blobs} tệp, {changes} thay đổi từ máy chủ.": (
+        "Synchronised: {applied} new command(s), {duplicates} duplicate(s), {quarantined} "
+        "refused, {blobs} file(s), {changes} change(s) from the server."
+    ),
+    # desk/services/sync.py
+    "Địa chỉ máy chủ phải bắt đầu bằng https:// (ví dụ https://motcua.example.vn).": (
+        "The server address must start with https:// (e.g. https://motcua.example.vn)."
+    ),
+    "Không kết nối được máy chủ {server}. Kiểm tra địa chỉ và đường truyền rồi thử lại.": (
+        "Could not connect to the server {server}. Check the address and the link, then try again."
+    ),
+    "Quầy chưa đăng ký với máy chủ. Chạy `desk enrol --server URL --code MÃ-ĐĂNG-KÝ` trước.": (
+        "This desk is not enrolled with a server. Run `desk enrol --server URL --code "
+        "ENROLMENT-CODE` first."
+    ),
+    "Đồng hồ của máy lệch {seconds} giây so với máy chủ. Chỉnh lại giờ máy: ngày hẹn trả in "
+    "trên giấy tiếp nhận phụ thuộc vào giờ này.": (
+        "This computer's clock is {seconds} seconds off the server's. Set the clock right: the "
+        "appointment printed on the receipt depends on it."
+    ),
+    # sync/client.py, sync/server/errors.py
+    "Máy chủ từ chối": "Refused by the server",
+    # sync/server/app.py
+    "Yêu cầu không hợp lệ (trường {field}).": "Invalid request (field {field}).",
+    "Máy chủ không có địa chỉ hoặc thao tác này.": "The server has no such address or operation.",
+    "Lỗi máy chủ; yêu cầu chưa được ghi. Quầy sẽ tự gửi lại sau.": (
+        "Server error; the request was not recorded. The desk will send it again later."
+    ),
+    # sync/server/auth.py
+    "Dải số {range} trùng với dải {other} của một quầy khác cùng cơ quan.": (
+        "The range {range} overlaps the range {other} of another desk of the same agency."
+    ),
+    "Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Xin quản trị viên máy chủ cấp mã mới.": (
+        "The enrolment code is wrong, already used or expired. Ask the server administrator "
+        "for a new one."
+    ),
+    "Mã đăng ký này dành cho cơ quan {expected}, không phải {given}.": (
+        "This enrolment code is for agency {expected}, not {given}."
+    ),
+    "Quầy này đã được đăng ký với máy chủ.": "This desk is already enrolled with the server.",
+    "Quầy chưa được xác thực với máy chủ. Đăng ký lại bằng `desk enrol`.": (
+        "The desk is not authenticated with the server. Enrol again with `desk enrol`."
+    ),
+    # sync/server/backoffice.py
+    "Cần ghi rõ nội dung yêu cầu bổ sung.": "State what must be supplemented.",
+    # sync/server/blobs.py
+    "Tệp quá lớn hoặc rỗng ({size} byte); giới hạn của máy chủ là {limit} byte.": (
+        "The file is too large or empty ({size} bytes); the server's limit is {limit} bytes."
+    ),
+    "Máy chủ chưa có phiên tải lên cho tệp này.": "The server has no upload for this file yet.",
+    "Vị trí tải lên không khớp ({given}, máy chủ đang có {offset}).": (
+        "Upload offset mismatch ({given}; the server has {offset})."
+    ),
+    "Dữ liệu gửi lên dài hơn kích thước đã khai báo của tệp.": (
+        "The data sent is longer than the declared size of the file."
+    ),
+    "Tệp tải lên không khớp mã băm SHA-256; máy chủ đã hủy bản tải lên này.": (
+        "The uploaded file does not match its SHA-256; the server discarded this upload."
+    ),
+    "Không tìm thấy tệp {sha256}.": "File {sha256} not found.",
+    "Tệp kết quả {sha256} chưa được tải lên máy chủ.": (
+        "The result file {sha256} has not been uploaded to the server."
+    ),
+    "Kích thước tệp khác với bản đang tải lên dở trên máy chủ.": (
+        "The file size differs from the upload in progress on the server."
+    ),
+    # sync/server/chain.py
+    "Nhật ký của hồ sơ {code} trên máy chủ không toàn vẹn; thao tác chưa được ghi. Báo cho "
+    "quản trị viên máy chủ.": (
+        "The audit log of dossier {code} on the server is broken; the action was not recorded. "
+        "Tell the server administrator."
+    ),
+    # sync/server/cli.py
+    "Cơ sở dữ liệu máy chủ đã ở phiên bản mới nhất.": "The server database is up to date.",
+    "Mã đăng ký (dùng một lần, hết hạn sau 7 ngày): {code}": (
+        "Enrolment code (single use, expires in 7 days): {code}"
+    ),
+    "Khóa quầy: {key}": "Desk key: {key}",
+    "Trạng thái đích không hợp lệ: {value}; chọn processing, supplement hoặc result-ready.": (
+        "Invalid target status: {value}; choose processing, supplement or result-ready."
+    ),
+    "Hồ sơ {code}: trạng thái {status}.": "Dossier {code}: status {status}.",
+    "Không đọc được tệp kết quả {path}.": "Could not read the result file {path}.",
+    # sync/server/dossiers.py
+    "{reason}": "{reason}",
+    # sync/server/feed.py
+    "Con trỏ đồng bộ không hợp lệ; hãy đồng bộ lại từ đầu.": (
+        "Invalid sync cursor; synchronise again from the start."
+    ),
+    # sync/server/routes_desk.py
+    "Gói lệnh không hợp lệ (trường {field}); không lệnh nào được ghi.": (
+        "Invalid command batch (field {field}); no command was recorded."
+    ),
+    "Phiên bản giao thức {version} không được máy chủ hỗ trợ; hãy cập nhật phần mềm.": (
+        "Protocol version {version} is not supported by the server; update the software."
+    ),
+    "Chỉ tài khoản xử lý hồ sơ (back office) mới được chuyển trạng thái hồ sơ.": (
+        "Only a back-office account may change a dossier's status."
+    ),
+    "Mã băm SHA-256 không hợp lệ.": "Invalid SHA-256.",
+    "Gói lệnh nén bị hỏng; không lệnh nào được ghi.": (
+        "The compressed batch is damaged; no command was recorded."
+    ),
+    "Yêu cầu quá lớn (giới hạn {limit} byte).": "Request too large (limit {limit} bytes).",
+    # sync/server/routes_public.py
+    "Mã hồ sơ": "Dossier code",
+    "Trạng thái": "Status",
+    "Ngày hẹn trả kết quả": "Appointment for the result",
+    "Tra cứu hồ sơ": "Dossier tracking",
+    # sync/server/store.py
+    "Máy chủ đang bận với một thao tác trùng; lệnh sẽ được gửi lại.": (
+        "The server is busy with an identical operation; the command will be sent again."
+    ),
+    "Lệnh không phải của quầy đang kết nối.": "The command is not from the connected desk.",
+    "Hồ sơ {code} không thuộc cơ quan của quầy này.": (
+        "Dossier {code} does not belong to this desk's agency."
+    ),
+    "Số thứ tự của hồ sơ {code} nằm ngoài dải số cấp cho quầy ({start:04d}-{end:04d}).": (
+        "The sequence number of dossier {code} is outside the desk's range ({start:04d}-{end:04d})."
+    ),
+    "Mã hồ sơ {code} đã có trên máy chủ; số đã cấp không được dùng lại.": (
+        "Dossier code {code} already exists on the server; an issued number is never reused."
+    ),
+    "Mã băm của lệnh không khớp nội dung; lệnh có thể đã bị hỏng trên đường truyền.": (
+        "The command's hash does not match its content; it may have been damaged in transit."
+    ),
+    "Mã lệnh {command_id} đã được dùng cho một lệnh khác; lệnh này không được áp dụng.": (
+        "Command id {command_id} was already used for a different command; this one was not "
+        "applied."
+    ),
+    "Máy chủ không biết loại lệnh {type}.": "The server does not know the command type {type}.",
+    "Nội dung lệnh không hợp lệ (trường {field}).": "Invalid command content (field {field}).",
+    # sync/server/track.py
+    "Không tìm thấy hồ sơ. Kiểm tra lại mã hồ sơ và mã tra cứu in trên giấy tiếp nhận.": (
+        "Dossier not found. Check the dossier code and the lookup code printed on the receipt."
+    ),
+    "Tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.": (
+        "Too many look-ups. Please try again in a few minutes."
+    ),
+}

@@ -25,6 +25,7 @@ from desk.services.returns import ReturnsService
 from desk.services.scanning import ScanService
 from desk.services.settings import OfficeService
 from desk.services.signing import SigningService
+from desk.services.sync import SyncService
 from desk.services.validation import os_reason
 
 
@@ -44,6 +45,7 @@ class DeskServices:
     feedback: FeedbackService
     signing: SigningService
     scanning: ScanService
+    sync: SyncService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -63,6 +65,7 @@ class DeskServices:
             feedback=FeedbackService(context),
             signing=SigningService(context, blob_dir_for(db.engine)),
             scanning=ScanService(context, blob_dir_for(db.engine)),
+            sync=SyncService(context, blob_dir_for(db.engine)),
         )
 
     @classmethod

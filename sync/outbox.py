@@ -1,0 +1,202 @@
+"""The desk's side of the queue: pick the next batch, record the server's answers, quarantine.
+
+Commands leave oldest first. A command the server rejected (or that conflicts) is quarantined
+with the server's code and Vietnamese reason in ``last_error``; it is never deleted and never
+holds back the commands after it. The officer can release it for another try or export it.
+All functions work inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, func, or_, select
+
+from data.models import Blob, Dossier, DossierComponent, OutboxCommand, Setting
+from sync.protocol import Command, CommandResult, Outcome
+
+PENDING = "pending"
+ACKED = "acked"
+QUARANTINED = "quarantined"
+TRANSIENT_CODES = frozenset({"busy"})
+"""Rejections that mean "try again later", not "this command is wrong"."""
+
+
+def next_batch(
+    session: Session, now: datetime, *, max_count: int, max_bytes: int
+) -> list[OutboxCommand]:
+    """The oldest due commands, at most ``max_count`` and about ``max_bytes`` of payload
+    (always at least one, however big, so a large command cannot block the queue)."""
+    rows = session.exec(
+        select(OutboxCommand)
+        .where(col(OutboxCommand.state) == PENDING)
+        .where(
+            or_(
+                col(OutboxCommand.next_attempt_at).is_(None),
+                col(OutboxCommand.next_attempt_at) <= now,
+            )
+        )
+        .order_by(col(OutboxCommand.id))
+        .limit(max_count)
+    ).all()
+    batch: list[OutboxCommand] = []
+    size = 0
+    for row in rows:
+        size += len(row.payload.encode("utf-8")) + 300  # the envelope fields around it
+        if batch and size > max_bytes:
+            break
+        batch.append(row)
+    return batch
+
+
+def to_wire(row: OutboxCommand) -> Command:
+    payload: dict[str, Any] = json.loads(row.payload)
+    return Command(
+        command_id=row.command_id,
+        desk_id=row.desk_id,
+        seq=row.seq,
+        type=row.type,
+        dossier_id=row.dossier_id,
+        payload=payload,
+        payload_hash=row.payload_hash,
+        created_at=row.created_at,
+    )
+
+
+@dataclass
+class Tally:
+    applied: int = 0
+    duplicate: int = 0
+    quarantined: int = 0
+    retry: int = 0
+
+
+def record_results(
+    session: Session, results: list[CommandResult], now: datetime, retry_at: datetime
+) -> Tally:
+    tally = Tally()
+    for result in results:
+        row = session.exec(
+            select(OutboxCommand).where(col(OutboxCommand.command_id) == result.command_id)
+        ).first()
+        if row is None or row.state != PENDING:
+            continue
+        row.attempts += 1
+        if result.outcome in (Outcome.APPLIED, Outcome.DUPLICATE):
+            row.state, row.acked_at, row.last_error = ACKED, now, None
+            tally.applied += result.outcome is Outcome.APPLIED
+            tally.duplicate += result.outcome is Outcome.DUPLICATE
+        elif result.code in TRANSIENT_CODES:
+            row.next_attempt_at, row.last_error = retry_at, result.reason
+            tally.retry += 1
+        else:
+            row.state = QUARANTINED
+            row.last_error = json.dumps(
+                {"outcome": result.outcome.value, "code": result.code, "reason": result.reason},
+                ensure_ascii=False,
+            )
+            tally.quarantined += 1
+        session.add(row)
+    return tally
+
+
+def postpone(session: Session, command_ids: list[str], retry_at: datetime, error: str) -> None:
+    """The batch did not get through (offline, server error): try it again later."""
+    for row in session.exec(
+        select(OutboxCommand).where(col(OutboxCommand.command_id).in_(command_ids))
+    ).all():
+        row.attempts += 1
+        row.next_attempt_at = retry_at
+        row.last_error = error
+        session.add(row)
+
+
+def release(session: Session, command_ids: list[str] | None, now: datetime) -> int:
+    """Put quarantined commands (all, or the given ones) back in the queue."""
+    query = select(OutboxCommand).where(col(OutboxCommand.state) == QUARANTINED)
+    if command_ids is not None:
+        query = query.where(col(OutboxCommand.command_id).in_(command_ids))
+    rows = session.exec(query).all()
+    for row in rows:
+        row.state, row.next_attempt_at = PENDING, now
+        session.add(row)
+    return len(rows)
+
+
+def quarantined(session: Session) -> list[OutboxCommand]:
+    return list(
+        session.exec(
+            select(OutboxCommand)
+            .where(col(OutboxCommand.state) == QUARANTINED)
+            .order_by(col(OutboxCommand.id))
+        ).all()
+    )
+
+
+def make_due_now(session: Session, now: datetime) -> None:
+    """An explicit `desk sync` does not wait for the backoff of earlier failures."""
+    for row in session.exec(
+        select(OutboxCommand)
+        .where(col(OutboxCommand.state) == PENDING)
+        .where(col(OutboxCommand.next_attempt_at) > now)
+    ).all():
+        row.next_attempt_at = now
+        session.add(row)
+
+
+def pending_totals(session: Session) -> tuple[int, int, int, int]:
+    """(commands pending, their bytes, blobs pending, their bytes)."""
+    commands, command_bytes = session.exec(
+        select(func.count(), func.coalesce(func.sum(func.length(OutboxCommand.payload)), 0)).where(
+            col(OutboxCommand.state) == PENDING
+        )
+    ).one()
+    blobs, blob_bytes = session.exec(
+        select(func.count(), func.coalesce(func.sum(Blob.size), 0)).where(
+            col(Blob.uploaded_at).is_(None)
+        )
+    ).one()
+    return int(commands), int(command_bytes), int(blobs), int(blob_bytes)
+
+
+def pending_blobs(session: Session) -> list[Blob]:
+    """Blobs the server does not have yet: scans of dossiers due soonest first, then the rest
+    (printed documents …) oldest first. Metadata always goes before any of them."""
+    rows = list(session.exec(select(Blob).where(col(Blob.uploaded_at).is_(None))).all())
+    due: dict[str, datetime] = {}
+    for sha, due_at in session.exec(
+        select(DossierComponent.blob_sha256, Dossier.due_at)
+        .join(Dossier, col(Dossier.id) == col(DossierComponent.dossier_id))
+        .where(col(DossierComponent.blob_sha256).is_not(None))
+    ).all():
+        if sha is not None and due_at is not None:
+            due[sha] = min(due_at, due.get(sha, due_at))
+    far = datetime.max.replace(tzinfo=rows[0].created_at.tzinfo) if rows else None
+    return sorted(
+        rows,
+        key=lambda blob: (blob.sha256 not in due, due.get(blob.sha256, far), blob.created_at),
+    )
+
+
+# ------------------------------------------------------------------ sync state (settings)
+
+
+def load_state(session: Session, key: str) -> dict[str, Any]:
+    row = session.get(Setting, key)
+    value: dict[str, Any] = json.loads(row.value) if row else {}
+    return value
+
+
+def save_state(session: Session, key: str, value: dict[str, Any]) -> None:
+    row = session.get(Setting, key) or Setting(key=key, value="{}")
+    row.value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    session.add(row)
+
+
+def backoff_until(now: datetime, attempts: int, base: float = 5.0, cap: float = 900.0) -> datetime:
+    """When a command that failed ``attempts`` times becomes due again (no jitter: the
+    worker's loop adds jitter to when it wakes up)."""
+    return now + timedelta(seconds=min(cap, base * 2 ** max(0, attempts - 1)))

@@ -1,0 +1,198 @@
+"""The wire protocol between a desk and the central server: the single definition of it.
+
+Every JSON response of the server is an ``Envelope`` whose ``protocol`` field is the marker
+``motcua-sync``: a hotel or ministry captive portal answers 200 with its own login page, and
+the desk must treat that as "offline", never as success. The server publishes the JSON schema
+of these models at ``/api/v1/openapi.json``.
+
+Versioning: ``VERSION`` is bumped for incompatible changes; the server answers a batch of an
+unknown version with the error ``unsupported_version`` and the desk stays queued.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+PROTOCOL = "motcua-sync"
+VERSION = 1
+API_PREFIX = "/api/v1"
+
+MAX_BATCH_COMMANDS = 500
+"""Commands per batch; the desk sends fewer (it also bounds the bytes)."""
+MAX_BATCH_BYTES = 4 * 1024 * 1024
+"""Decompressed size of one batch body: a bigger one is refused before it is parsed."""
+MAX_PAYLOAD_CHARS = 64 * 1024
+"""One command's payload, as canonical JSON text."""
+
+SHA256_RE = re.compile(r"[0-9a-f]{64}")
+UUID_RE = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Uuid = Annotated[str, StringConstraints(pattern=UUID_RE)]
+CommandType = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]{0,63}$")]
+
+T = TypeVar("T")
+
+# tus 1.0 headers for resumable blob uploads (https://tus.io/protocols/resumable-upload)
+TUS_VERSION = "1.0.0"
+H_TUS = "Tus-Resumable"
+H_OFFSET = "Upload-Offset"
+H_LENGTH = "Upload-Length"
+H_MEDIA = "Upload-Media-Type"
+OFFSET_MEDIA_TYPE = "application/offset+octet-stream"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WireError(Strict):
+    """A refusal of the whole request: ``code`` for programs, ``message`` (Vietnamese) for
+    the officer."""
+
+    code: str
+    message: str
+
+
+class Envelope(BaseModel, Generic[T]):
+    """What every JSON response carries; ``server_time`` feeds the desk's clock check."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    protocol: Literal["motcua-sync"] = "motcua-sync"
+    version: int = VERSION
+    server_time: datetime
+    data: T | None = None
+    error: WireError | None = None
+
+
+# ------------------------------------------------------------------------- enrolment
+
+
+class EnrolRequest(Strict):
+    """The one-time code an administrator printed, and who the desk is."""
+
+    code: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    desk_id: Uuid
+    agency_code: Annotated[str, StringConstraints(max_length=32)]
+
+
+class EnrolResponse(Strict):
+    """The desk's credentials (shown once; the server keeps only an argon2 hash of the
+    secret), its code range, and the agency's tracking secret (base64) that every desk of
+    the agency must use so that the server can check the slips' QR tokens."""
+
+    desk_key: Uuid
+    secret: str
+    agency_code: str
+    range_start: int
+    range_end: int
+    tracking_secret: str
+
+
+# -------------------------------------------------------------------------- commands
+
+
+class Command(Strict):
+    """One outbox command. ``payload_hash`` is the SHA-256 of the payload's canonical JSON
+    (desk.domain.lifecycle.canonical_json); the server recomputes it."""
+
+    command_id: Uuid
+    desk_id: Uuid
+    seq: Annotated[int, Field(ge=1)]
+    type: CommandType
+    dossier_id: Uuid | None = None
+    payload: dict[str, Any]
+    payload_hash: Sha256
+    created_at: datetime
+
+
+class CommandBatch(Strict):
+    version: int = VERSION
+    commands: Annotated[list[Command], Field(min_length=1, max_length=MAX_BATCH_COMMANDS)]
+
+
+class Outcome(StrEnum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    """Same id, same hash: already applied; ``applied_at`` is the original result's."""
+    CONFLICT = "conflict"
+    """Same id, different hash: a different command reused the key; nothing applied."""
+    REJECTED = "rejected"
+    """Refused with ``code`` and a Vietnamese ``reason``; nothing applied."""
+
+
+class CommandResult(Strict):
+    command_id: str
+    outcome: Outcome
+    code: str | None = None
+    reason: str | None = None
+    status: int | None = None
+    """The dossier's status on the server after the command (applied and duplicate)."""
+
+
+class BatchResult(Strict):
+    results: list[CommandResult]
+
+
+# ----------------------------------------------------------------------------- pull
+
+
+class ChangeKind(StrEnum):
+    DOSSIER_STATUS = "dossier.status"
+
+
+class Change(Strict):
+    """One entry of the agency's change feed, in commit order."""
+
+    kind: ChangeKind
+    dossier_id: str
+    dossier_code: str
+    action: str
+    """A desk.domain.lifecycle.Action value: hand_over, request_supplement, result_ready …"""
+    status: int
+    at: datetime
+    note: str | None = None
+    result_sha256: Sha256 | None = None
+
+
+class ChangePage(Strict):
+    changes: list[Change]
+    cursor: str
+    """Opaque: hand it back unchanged to get what follows."""
+    more: bool
+
+
+# ---------------------------------------------------------------------------- other
+
+
+class Pong(Strict):
+    desk_key: str
+    agency_code: str
+
+
+class TrackingView(Strict):
+    """The public tracking page's data: status and appointment, no personal data."""
+
+    code: str
+    status: int
+    status_label: str
+    appointment: datetime | None
+
+
+class AdvanceRequest(Strict):
+    """A back-office move: ``to`` is processing, supplement or result-ready."""
+
+    to: Literal["processing", "supplement", "result-ready"]
+    note: Annotated[str, StringConstraints(max_length=1000)] = ""
+    result_sha256: Sha256 | None = None
+
+
+class AdvanceResponse(Strict):
+    code: str
+    status: int

@@ -1,0 +1,73 @@
+"""The FastAPI application factory: envelopes, error handling and the routers.
+
+Run it behind a TLS-terminating reverse proxy (nginx, Caddy) that forwards to uvicorn on
+127.0.0.1 with ``--proxy-headers`` so that the tracking page's rate limit sees client
+addresses; the desk verifies the proxy's certificate (custom CA bundle supported).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from desk.i18n import translate
+from sync.protocol import API_PREFIX, PROTOCOL, VERSION, Envelope, WireError
+from sync.server.context import Server
+from sync.server.errors import Refused
+from sync.server.routes_desk import router as desk_router
+from sync.server.routes_public import router as public_router
+
+log = logging.getLogger("desk.server")
+
+
+def create_app(server: Server) -> FastAPI:
+    app = FastAPI(
+        title="motcua-desk central server",
+        version=f"{PROTOCOL}/{VERSION}",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.server = server
+    app.include_router(desk_router)
+    app.include_router(public_router)
+    _install_error_handlers(app, server)
+    return app
+
+
+def error_response(server: Server, status: int, code: str, message: str) -> JSONResponse:
+    body = Envelope[Any](server_time=server.now(), error=WireError(code=code, message=message))
+    return JSONResponse(status_code=status, content=body.model_dump(mode="json"))
+
+
+def _install_error_handlers(app: FastAPI, server: Server) -> None:
+    async def refused(_request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, Refused)
+        return error_response(server, error.http_status, error.reason_code, error.message)
+
+    async def invalid(_request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, RequestValidationError)
+        first = error.errors()[0] if error.errors() else {"loc": ()}
+        where = ".".join(str(part) for part in first.get("loc", ())) or "?"
+        message = translate("Yêu cầu không hợp lệ (trường {field}).", {"field": where})
+        return error_response(server, 422, "bad_request", message)
+
+    async def http_error(_request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, StarletteHTTPException)
+        message = translate("Máy chủ không có địa chỉ hoặc thao tác này.")
+        return error_response(server, error.status_code, "http_error", message)
+
+    async def unexpected(_request: Request, error: Exception) -> JSONResponse:
+        log.error("unexpected server error (%s)", type(error).__name__, exc_info=True)
+        message = translate("Lỗi máy chủ; yêu cầu chưa được ghi. Quầy sẽ tự gửi lại sau.")
+        return error_response(server, 500, "server_error", message)
+
+    app.add_exception_handler(Refused, refused)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(Exception, unexpected)

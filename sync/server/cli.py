@@ -1,0 +1,207 @@
+"""The `desk-server` command: run the server, enrol desks, move dossiers from the back office."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.errors import DeskError
+from desk.i18n import translate
+from sync.protocol import AdvanceRequest
+from sync.server.auth import add_backoffice, add_desk
+from sync.server.context import Server, ServerSettings
+from sync.server.errors import Refused, not_found
+from sync.server.migrate import upgrade
+from sync.server.tables import ServerDossier
+
+app = typer.Typer(
+    name="desk-server",
+    help="Máy chủ trung tâm của motcua-desk.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+desk_app = typer.Typer(help="Quản lý quầy.", add_completion=False)
+dossier_app = typer.Typer(help="Xử lý hồ sơ (back office).", add_completion=False)
+backoffice_app = typer.Typer(help="Tài khoản xử lý hồ sơ.", add_completion=False)
+app.add_typer(desk_app, name="desk")
+app.add_typer(dossier_app, name="dossier")
+app.add_typer(backoffice_app, name="backoffice")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="URL cơ sở dữ liệu (mặc định: biến DESK_SERVER_DB, rồi sqlite:///server.db)."
+    ),
+]
+BlobsOption = Annotated[
+    Path | None,
+    typer.Option("--blobs", help="Thư mục lưu tệp (mặc định: DESK_SERVER_BLOBS, rồi ./blobs)."),
+]
+
+
+def settings(db: str | None, blobs: Path | None) -> ServerSettings:
+    url = db or os.environ.get("DESK_SERVER_DB") or "sqlite:///server.db"
+    folder = blobs or Path(os.environ.get("DESK_SERVER_BLOBS") or "blobs")
+    return ServerSettings(db_url=url, blob_dir=folder)
+
+
+def open_server(db: str | None, blobs: Path | None) -> Server:
+    server = Server.build(settings(db, blobs))
+    upgrade(server.db.engine)
+    return server
+
+
+def say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+@app.command("migrate")
+def migrate_command(db: DbOption = None, blobs: BlobsOption = None) -> None:
+    """Tạo hoặc nâng cấp cơ sở dữ liệu của máy chủ."""
+    open_server(db, blobs).close()
+    say(translate("Cơ sở dữ liệu máy chủ đã ở phiên bản mới nhất."))
+
+
+@app.command("run")
+def run_command(
+    db: DbOption = None,
+    blobs: BlobsOption = None,
+    host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Cổng lắng nghe.")] = 8700,
+) -> None:
+    """Chạy máy chủ (đặt sau một reverse proxy có TLS)."""
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    server = open_server(db, blobs)
+    try:
+        uvicorn.run(create_app(server), host=host, port=port, proxy_headers=True, log_level="info")
+    finally:
+        server.close()
+
+
+@desk_app.command("add")
+def desk_add(
+    agency: Annotated[str, typer.Option("--agency", help="Mã định danh cơ quan.")],
+    desk_range: Annotated[str, typer.Option("--range", help="Dải số hồ sơ, ví dụ 0001-4999.")],
+    name: Annotated[str, typer.Option("--name", help="Tên quầy.")] = "",
+    db: DbOption = None,
+    blobs: BlobsOption = None,
+) -> None:
+    """Tạo quầy mới và in mã đăng ký dùng một lần."""
+    server = open_server(db, blobs)
+    try:
+        with server.db.write() as session:
+            key, code = add_desk(session, agency, desk_range, name, server.now())
+    finally:
+        server.close()
+    say(translate("Mã đăng ký (dùng một lần, hết hạn sau 7 ngày): {code}", {"code": code}))
+    say(translate("Khóa quầy: {key}", {"key": key}))
+
+
+@backoffice_app.command("add")
+def backoffice_add(
+    agency: Annotated[str, typer.Option("--agency", help="Mã định danh cơ quan.")],
+    name: Annotated[str, typer.Option("--name", help="Tên đơn vị xử lý.")] = "",
+    db: DbOption = None,
+    blobs: BlobsOption = None,
+) -> None:
+    """Tạo tài khoản cho đơn vị xử lý hồ sơ và in mã truy cập (chỉ hiện một lần)."""
+    server = open_server(db, blobs)
+    try:
+        with server.db.write() as session:
+            bearer = add_backoffice(session, agency, name, server.now())
+    finally:
+        server.close()
+    say(bearer)
+
+
+@dossier_app.command("advance")
+def dossier_advance(
+    code: Annotated[str, typer.Argument(help="Mã hồ sơ.")],
+    to: Annotated[str, typer.Option("--to", help="processing | supplement | result-ready")],
+    result: Annotated[Path | None, typer.Option("--result", help="Tệp kết quả (PDF).")] = None,
+    note: Annotated[str, typer.Option("--note", help="Ghi chú, nội dung bổ sung.")] = "",
+    db: DbOption = None,
+    blobs: BlobsOption = None,
+) -> None:
+    """Chuyển trạng thái hồ sơ; quầy nhận được khi đồng bộ."""
+    if to not in ("processing", "supplement", "result-ready"):
+        raise Refused(
+            "Trạng thái đích không hợp lệ: {value}; chọn processing, supplement hoặc result-ready.",
+            reason_code="bad_target",
+            value=to,
+        )
+    server = open_server(db, blobs)
+    try:
+        with server.db.read() as session:
+            agency = _agency_of(session, code)
+        sha = _store_result(server, agency, result) if result is not None else None
+        request = AdvanceRequest.model_validate({"to": to, "note": note, "result_sha256": sha})
+        response = server.backoffice.advance(agency, code, request)
+    finally:
+        server.close()
+    say(
+        translate(
+            "Hồ sơ {code}: trạng thái {status}.", {"code": response.code, "status": response.status}
+        )
+    )
+
+
+def _agency_of(session: Session, code: str) -> str:
+    wanted = code.strip().upper()
+    agency = session.scalars(
+        select(ServerDossier.agency_code).where(ServerDossier.code == wanted)
+    ).first()
+    if agency is None:
+        raise not_found(wanted)
+    return agency
+
+
+def _store_result(server: Server, agency: str, path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise Refused(
+            "Không đọc được tệp kết quả {path}.", reason_code="bad_file", path=str(path)
+        ) from None
+    sha = hashlib.sha256(data).hexdigest()
+    state = server.blobs.state(sha)
+    if state is None or not state.complete:
+        offset = server.blobs.create(agency, sha, len(data), "application/pdf").offset
+        server.blobs.append(agency, sha, offset, data[offset:])
+    return sha
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING)
+    try:
+        app(
+            args=sys.argv[1:] if argv is None else argv,
+            prog_name="desk-server",
+            standalone_mode=False,
+        )
+    except DeskError as error:
+        sys.stderr.write(f"{error.title}: {error.message}\n")
+        return 2 if isinstance(error, Refused) else error.exit_code
+    except typer.Exit as done:
+        return int(done.exit_code or 0)
+    except typer.TyperException as error:
+        sys.stderr.write(f"{error}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

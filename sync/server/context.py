@@ -1,0 +1,73 @@
+"""Everything one server process holds: settings, database, services (built by the app factory)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from data.db import Database
+from sync.server.adapters import ProvinceAdapter
+from sync.server.adapters.reference import OutboxProvinceAdapter
+from sync.server.auth import Authenticator
+from sync.server.backoffice import BackOffice
+from sync.server.blobs import BlobService, DiskBlobStorage
+from sync.server.store import CommandStore
+from sync.server.track import RateLimiter, Tracker
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    db_url: str
+    """SQLAlchemy URL: sqlite:///server.db (trial) or postgresql+psycopg://… (production)."""
+    blob_dir: Path
+    """Where uploaded scans and result files are kept (one file per SHA-256)."""
+    max_blob_bytes: int = 64 * 1024 * 1024
+    """Largest accepted upload."""
+    track_per_minute: int = 20
+    """Public tracking look-ups per client address per minute."""
+    track_per_code_per_hour: int = 60
+    """Look-ups of one dossier code per hour, from all addresses together."""
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+
+@dataclass(frozen=True)
+class Server:
+    settings: ServerSettings
+    db: Database
+    auth: Authenticator
+    commands: CommandStore
+    blobs: BlobService
+    backoffice: BackOffice
+    tracker: Tracker
+
+    @classmethod
+    def build(cls, settings: ServerSettings, adapter: ProvinceAdapter | None = None) -> Server:
+        db = Database.open(settings.db_url)
+        province = adapter or OutboxProvinceAdapter()
+        clock = settings.clock
+        blobs = BlobService(db, DiskBlobStorage(settings.blob_dir), clock, settings.max_blob_bytes)
+        return cls(
+            settings=settings,
+            db=db,
+            auth=Authenticator(db),
+            commands=CommandStore(db, province, clock),
+            blobs=blobs,
+            backoffice=BackOffice(db, blobs, province, clock),
+            tracker=Tracker(
+                db,
+                RateLimiter(settings.track_per_minute, 60.0),
+                RateLimiter(settings.track_per_code_per_hour, 3600.0),
+            ),
+        )
+
+    def now(self) -> datetime:
+        return self.settings.clock()
+
+    def close(self) -> None:
+        self.db.dispose()

@@ -1,0 +1,204 @@
+"""The API desks and back-office clients call (all authenticated except the enrolment)."""
+
+from __future__ import annotations
+
+import zlib
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Request, Response
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from sync.protocol import (
+    API_PREFIX,
+    H_LENGTH,
+    H_MEDIA,
+    H_OFFSET,
+    H_TUS,
+    MAX_BATCH_BYTES,
+    SHA256_RE,
+    TUS_VERSION,
+    VERSION,
+    AdvanceRequest,
+    AdvanceResponse,
+    BatchResult,
+    ChangePage,
+    CommandBatch,
+    EnrolRequest,
+    EnrolResponse,
+    Envelope,
+    Pong,
+)
+from sync.server.auth import exchange
+from sync.server.context import Server
+from sync.server.errors import Refused
+from sync.server.feed import read_page
+from sync.server.store import Caller
+
+router = APIRouter(prefix=API_PREFIX)
+MAX_PATCH_BYTES = 8 * 1024 * 1024
+
+
+def server_of(request: Request) -> Server:
+    server: Server = request.app.state.server
+    return server
+
+
+def authenticated(request: Request) -> Caller:
+    return server_of(request).auth.caller(request.headers.get("authorization"))
+
+
+ServerDep = Annotated[Server, Depends(server_of)]
+CallerDep = Annotated[Caller, Depends(authenticated)]
+
+
+def envelope(server: Server, data: Any) -> Envelope[Any]:
+    return Envelope[Any](server_time=server.now(), data=data)
+
+
+@router.get("/ping", response_model=Envelope[Pong])
+def ping(server: ServerDep, caller: CallerDep) -> Envelope[Any]:
+    return envelope(server, Pong(desk_key=caller.key, agency_code=caller.agency_code))
+
+
+@router.post("/enrol", response_model=Envelope[EnrolResponse])
+def enrol(request: EnrolRequest, server: ServerDep) -> Envelope[Any]:
+    with server.db.write() as session:
+        response = exchange(session, request, server.now())
+    return envelope(server, response)
+
+
+@router.post("/commands", response_model=Envelope[BatchResult])
+async def push(request: Request, server: ServerDep, caller: CallerDep) -> Envelope[Any]:
+    raw = await _read_capped(request, MAX_BATCH_BYTES)
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        raw = _gunzip_capped(raw, MAX_BATCH_BYTES)
+    try:
+        batch = CommandBatch.model_validate_json(raw)
+    except ValidationError as error:
+        where = ".".join(str(p) for p in error.errors()[0]["loc"]) or "body"
+        raise Refused(
+            "Gói lệnh không hợp lệ (trường {field}); không lệnh nào được ghi.",
+            reason_code="malformed_batch",
+            http_status=422,
+            field=where,
+        ) from None
+    if batch.version != VERSION:
+        raise Refused(
+            "Phiên bản giao thức {version} không được máy chủ hỗ trợ; hãy cập nhật phần mềm.",
+            reason_code="unsupported_version",
+            http_status=422,
+            version=batch.version,
+        )
+    results = await run_in_threadpool(server.commands.apply_batch, caller, batch.commands)
+    return envelope(server, BatchResult(results=results))
+
+
+@router.get("/changes", response_model=Envelope[ChangePage])
+def pull(server: ServerDep, caller: CallerDep, cursor: str | None = None) -> Envelope[Any]:
+    with server.db.read() as session:
+        page = read_page(session, caller.agency_code, cursor)
+    return envelope(server, page)
+
+
+@router.post("/backoffice/dossiers/{code}/advance", response_model=Envelope[AdvanceResponse])
+def advance(
+    code: str, request: AdvanceRequest, server: ServerDep, caller: CallerDep
+) -> Envelope[Any]:
+    if caller.role != "backoffice":
+        raise Refused(
+            "Chỉ tài khoản xử lý hồ sơ (back office) mới được chuyển trạng thái hồ sơ.",
+            reason_code="forbidden",
+            http_status=403,
+        )
+    return envelope(server, server.backoffice.advance(caller.agency_code, code, request))
+
+
+# ------------------------------------------------------------------------------- blobs
+
+
+def _checked_sha(sha256: str) -> str:
+    if not SHA256_RE.fullmatch(sha256):
+        raise Refused("Mã băm SHA-256 không hợp lệ.", reason_code="bad_sha256")
+    return sha256
+
+
+@router.head("/blobs/{sha256}")
+def blob_head(sha256: str, server: ServerDep, caller: CallerDep) -> Response:
+    blob = server.blobs.state(_checked_sha(sha256))
+    if blob is None:
+        return Response(status_code=404, headers={H_TUS: TUS_VERSION})
+    headers = {H_TUS: TUS_VERSION, H_OFFSET: str(blob.offset), H_LENGTH: str(blob.length)}
+    return Response(status_code=200, headers={**headers, "Cache-Control": "no-store"})
+
+
+@router.post("/blobs/{sha256}", status_code=201)
+def blob_create(
+    sha256: str,
+    server: ServerDep,
+    caller: CallerDep,
+    upload_length: Annotated[int, Header(alias=H_LENGTH)],
+    media_type: Annotated[str, Header(alias=H_MEDIA)] = "application/octet-stream",
+) -> Response:
+    blob = server.blobs.create(caller.agency_code, _checked_sha(sha256), upload_length, media_type)
+    headers = {H_TUS: TUS_VERSION, H_OFFSET: str(blob.offset), H_LENGTH: str(blob.length)}
+    return Response(status_code=201, headers=headers)
+
+
+@router.patch("/blobs/{sha256}", status_code=204)
+async def blob_patch(
+    sha256: str,
+    request: Request,
+    server: ServerDep,
+    caller: CallerDep,
+    upload_offset: Annotated[int, Header(alias=H_OFFSET)],
+) -> Response:
+    data = await _read_capped(request, MAX_PATCH_BYTES)
+    blob = await run_in_threadpool(
+        server.blobs.append, caller.agency_code, _checked_sha(sha256), upload_offset, data
+    )
+    return Response(status_code=204, headers={H_TUS: TUS_VERSION, H_OFFSET: str(blob.offset)})
+
+
+@router.get("/blobs/{sha256}")
+def blob_get(sha256: str, server: ServerDep, caller: CallerDep) -> Response:
+    blob, data = server.blobs.read(caller.agency_code, _checked_sha(sha256))
+    return Response(content=data, media_type=blob.media_type)
+
+
+async def _read_capped(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _gunzip_capped(data: bytes, limit: int) -> bytes:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error:
+        raise Refused(
+            "Gói lệnh nén bị hỏng; không lệnh nào được ghi.",
+            reason_code="malformed_batch",
+            http_status=422,
+        ) from None
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise _too_large(limit)
+    return out
+
+
+def _too_large(limit: int) -> Refused:
+    return Refused(
+        "Yêu cầu quá lớn (giới hạn {limit} byte).",
+        reason_code="too_large",
+        http_status=413,
+        limit=limit,
+    )

@@ -1,0 +1,144 @@
+"""The server's tables (separate metadata and migrations from the desk's ``data.models``).
+
+Instants are UTC (data.types.UTCDateTime, the same column type as the desk's). Every row
+that a desk caused carries the desk's key, so a refused or suspicious batch can be traced.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from data.types import UTCDateTime
+
+
+class ServerBase(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class ServerAgency(ServerBase):
+    """An agency; ``feed_last`` is the counter of its change feed (see sync.server.feed)."""
+
+    __tablename__ = "srv_agency"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    tracking_secret: Mapped[bytes] = mapped_column(LargeBinary)
+    feed_last: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime]
+
+
+class ServerDesk(ServerBase):
+    """A credential: a desk (enrolled with a one-time code) or a back-office client."""
+
+    __tablename__ = "srv_desk"
+    key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("srv_agency.code"), index=True)
+    role: Mapped[str] = mapped_column(String(16))  # desk | backoffice
+    name: Mapped[str] = mapped_column(String(200), default="")
+    range_start: Mapped[int] = mapped_column(default=0)
+    range_end: Mapped[int] = mapped_column(default=0)
+    enrol_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    enrol_expires_at: Mapped[datetime | None]
+    secret_hash: Mapped[str | None] = mapped_column(String(200))
+    desk_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    enrolled_at: Mapped[datetime | None]
+    revoked: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+
+
+class ServerDossier(ServerBase):
+    __tablename__ = "srv_dossier"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("srv_agency.code"), index=True)
+    desk_key: Mapped[str] = mapped_column(ForeignKey("srv_desk.key"))
+    status: Mapped[int]
+    status_before_pause: Mapped[int | None]
+    received_at: Mapped[datetime]
+    due_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    snapshot: Mapped[str] = mapped_column(Text)
+    tracking_token: Mapped[str] = mapped_column(String(32))
+    lookup_code: Mapped[str] = mapped_column(String(16))
+    result_sha256: Mapped[str | None] = mapped_column(String(64))
+    event_count: Mapped[int] = mapped_column(default=0)
+    last_event_hash: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime]
+
+
+class ServerEvent(ServerBase):
+    """The server's own hash-chained audit log of a dossier (desk.domain.lifecycle rules)."""
+
+    __tablename__ = "srv_event"
+    __table_args__ = (UniqueConstraint("dossier_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("srv_dossier.id"))
+    seq: Mapped[int]
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(64))
+    from_status: Mapped[int | None]
+    to_status: Mapped[int | None]
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ServerCommand(ServerBase):
+    """An applied command: the idempotency record (id + payload hash → original result)."""
+
+    __tablename__ = "srv_command"
+    command_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    desk_key: Mapped[str] = mapped_column(ForeignKey("srv_desk.key"), index=True)
+    seq: Mapped[int]
+    type: Mapped[str] = mapped_column(String(64))
+    dossier_id: Mapped[str | None] = mapped_column(String(36))
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int | None]
+    applied_at: Mapped[datetime]
+
+
+class ServerChange(ServerBase):
+    """One entry of an agency's change feed; ``seq`` is assigned in commit order."""
+
+    __tablename__ = "srv_change"
+    agency_code: Mapped[str] = mapped_column(ForeignKey("srv_agency.code"), primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class ServerBlob(ServerBase):
+    """A content-addressed upload; complete once ``offset == length`` and the hash matched."""
+
+    __tablename__ = "srv_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    length: Mapped[int] = mapped_column(BigInteger)
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)
+    media_type: Mapped[str] = mapped_column(String(100))
+    complete: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None]
+
+
+class ServerBlobAccess(ServerBase):
+    """Which agencies may download a blob (the uploader's; the back office's result files)."""
+
+    __tablename__ = "srv_blob_access"
+    sha256: Mapped[str] = mapped_column(ForeignKey("srv_blob.sha256"), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("srv_agency.code"), primary_key=True)
+
+
+class ProvinceRecord(ServerBase):
+    """An outbound DongBoHoSoMC / CapNhatTienDoHoSoMC record for the provincial system."""
+
+    __tablename__ = "srv_province_record"
+    __table_args__ = (Index("ix_srv_province_record_pending", "sent_at", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    service: Mapped[str] = mapped_column(String(32))
+    dossier_code: Mapped[str] = mapped_column(String(64), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]

@@ -1,0 +1,108 @@
+"""The public tracking page that the slip's QR opens: status and appointment, nothing else.
+
+The code alone is guessable (it is sequential), so the URL token or the typed lookup code is
+required; a wrong token, a missing one and an unknown code all get the same "not found".
+Guesses are rate-limited per client address (and per dossier code, so that many addresses
+cannot share the 30-bit lookup-code space of one dossier). The limits are kept in memory per
+worker: with N workers an attacker gets at most N times the rate, still far too slow.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+
+from sqlalchemy import select
+
+from data.db import Database
+from desk.domain.lifecycle import Status
+from desk.domain.tracking import verify_lookup_code, verify_tracking_token
+from sync.protocol import TrackingView
+from sync.server.errors import Refused
+from sync.server.tables import ServerAgency, ServerDossier
+
+
+class RateLimiter:
+    """At most ``limit`` hits per ``window`` seconds for each key (sliding window)."""
+
+    def __init__(
+        self, limit: int, window: float, monotonic: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit = limit
+        self.window = window
+        self._monotonic = monotonic
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key: str) -> bool:
+        now = self._monotonic()
+        with self._lock:
+            hits = self._hits.setdefault(key, deque())
+            while hits and hits[0] <= now - self.window:
+                hits.popleft()
+            if len(hits) >= self.limit:
+                return False
+            hits.append(now)
+            if len(self._hits) > 100_000:  # bound memory under a scan of many addresses
+                self._hits = {k: v for k, v in self._hits.items() if v}
+            return True
+
+
+def not_found() -> Refused:
+    return Refused(
+        "Không tìm thấy hồ sơ. Kiểm tra lại mã hồ sơ và mã tra cứu in trên giấy tiếp nhận.",
+        reason_code="not_found",
+        http_status=404,
+    )
+
+
+def too_many() -> Refused:
+    return Refused(
+        "Tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.",
+        reason_code="rate_limited",
+        http_status=429,
+    )
+
+
+class Tracker:
+    def __init__(self, db: Database, per_client: RateLimiter, per_code: RateLimiter) -> None:
+        self._db = db
+        self._per_client = per_client
+        self._per_code = per_code
+
+    def look_up(self, client: str, code: str, token: str) -> TrackingView:
+        wanted = code.strip().upper()[:64]
+        if not self._per_client.allow(client) or not self._per_code.allow(wanted):
+            raise too_many()
+        with self._db.read() as session:
+            dossier = session.scalars(
+                select(ServerDossier).where(ServerDossier.code == wanted)
+            ).first()
+            agency = session.get(ServerAgency, dossier.agency_code) if dossier else None
+        if dossier is None or agency is None or not _token_ok(dossier, agency, token):
+            raise not_found()
+        return TrackingView(
+            code=dossier.code,
+            status=dossier.status,
+            status_label=Status(dossier.status).label,
+            appointment=dossier.due_at,
+        )
+
+
+def _token_ok(dossier: ServerDossier, agency: ServerAgency, token: str) -> bool:
+    """The agency's secret (adopted by desks at enrolment), or the token printed before the
+    desk enrolled, which the dossier's snapshot carried."""
+    secret = agency.tracking_secret
+    return (
+        verify_tracking_token(secret, dossier.code, token)
+        or verify_lookup_code(secret, dossier.code, token)
+        or _same(dossier.tracking_token, token.strip().lower())
+        or _same(dossier.lookup_code, token.strip().upper())
+    )
+
+
+def _same(stored: str, given: str) -> bool:
+    return bool(stored) and hmac.compare_digest(stored.encode(), given.encode())
