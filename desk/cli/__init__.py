@@ -7,7 +7,17 @@ import sys
 
 import typer
 
-from desk.cli import dossiers, feedback, maintenance, office, printing, reference, scanning, sync, token
+from desk.cli import (
+    dossiers,
+    feedback,
+    maintenance,
+    office,
+    printing,
+    reference,
+    scanning,
+    sync,
+    token,
+)
 from desk.config import DeskSettings
 from desk.errors import DeskError
 from desk.i18n import set_language, translate
