@@ -164,4 +164,7 @@ ENGLISH: dict[str, str] = {
     "Tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.": (
         "Too many look-ups. Please try again in a few minutes."
     ),
+    # sync/server/cli.py (notifications)
+    "Đã gửi {count} thông báo.": "Sent {count} notifications.",
+    "Hồ sơ {code} chưa có thông báo nào.": "Dossier {code} has no notifications yet.",
 }

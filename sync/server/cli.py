@@ -20,6 +20,8 @@ from sync.server.auth import add_backoffice, add_desk
 from sync.server.context import Server, ServerSettings
 from sync.server.errors import Refused, not_found
 from sync.server.migrate import upgrade
+from sync.server.notify.config import notifiers_from, start_sender_loop
+from sync.server.notify.queue import NotificationSender
 from sync.server.tables import ServerDossier
 
 app = typer.Typer(
@@ -31,9 +33,11 @@ app = typer.Typer(
 desk_app = typer.Typer(help="Quản lý quầy.", add_completion=False)
 dossier_app = typer.Typer(help="Xử lý hồ sơ (back office).", add_completion=False)
 backoffice_app = typer.Typer(help="Tài khoản xử lý hồ sơ.", add_completion=False)
+notify_app = typer.Typer(help="Thông báo cho công dân (email, SMS).", add_completion=False)
 app.add_typer(desk_app, name="desk")
 app.add_typer(dossier_app, name="dossier")
 app.add_typer(backoffice_app, name="backoffice")
+app.add_typer(notify_app, name="notify")
 
 DbOption = Annotated[
     str | None,
@@ -50,7 +54,8 @@ BlobsOption = Annotated[
 def settings(db: str | None, blobs: Path | None) -> ServerSettings:
     url = db or os.environ.get("DESK_SERVER_DB") or "sqlite:///server.db"
     folder = blobs or Path(os.environ.get("DESK_SERVER_BLOBS") or "blobs")
-    return ServerSettings(db_url=url, blob_dir=folder)
+    public_url = os.environ.get("DESK_SERVER_PUBLIC_URL") or ""
+    return ServerSettings(db_url=url, blob_dir=folder, public_url=public_url)
 
 
 def open_server(db: str | None, blobs: Path | None) -> Server:
@@ -83,10 +88,46 @@ def run_command(
     from sync.server.app import create_app
 
     server = open_server(db, blobs)
+    stop = start_sender_loop(_sender(server))
     try:
         uvicorn.run(create_app(server), host=host, port=port, proxy_headers=True, log_level="info")
     finally:
+        stop.set()
         server.close()
+
+
+def _sender(server: Server) -> NotificationSender:
+    return NotificationSender(server.db, notifiers_from(os.environ), server.settings.clock)
+
+
+@notify_app.command("send")
+def notify_send(db: DbOption = None, blobs: BlobsOption = None) -> None:
+    """Gửi ngay các thông báo đến hạn gửi (email, SMS) cho công dân."""
+    server = open_server(db, blobs)
+    try:
+        sent = _sender(server).deliver_due()
+    finally:
+        server.close()
+    say(translate("Đã gửi {count} thông báo.", {"count": sent}))
+
+
+@notify_app.command("list")
+def notify_list(
+    code: Annotated[str, typer.Argument(help="Mã hồ sơ.")],
+    db: DbOption = None,
+    blobs: BlobsOption = None,
+) -> None:
+    """Các thông báo đã gửi, chờ gửi hoặc lỗi của một hồ sơ."""
+    server = open_server(db, blobs)
+    try:
+        rows = _sender(server).status(code.strip().upper())
+    finally:
+        server.close()
+    if not rows:
+        say(translate("Hồ sơ {code} chưa có thông báo nào.", {"code": code}))
+    for row in rows:
+        error = f" — {row.last_error}" if row.last_error else ""
+        say(f"{row.event_kind:<20} {row.channel:<5} {row.state:<8} x{row.attempts}{error}")
 
 
 @desk_app.command("add")

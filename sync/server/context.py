@@ -13,6 +13,7 @@ from sync.server.adapters.reference import OutboxProvinceAdapter
 from sync.server.auth import Authenticator
 from sync.server.backoffice import BackOffice
 from sync.server.blobs import BlobService, DiskBlobStorage
+from sync.server.notify.queue import NotifyingAdapter
 from sync.server.store import CommandStore
 from sync.server.track import RateLimiter, Tracker
 
@@ -34,6 +35,9 @@ class ServerSettings:
     track_per_code_per_hour: int = 60
     """Look-ups of one dossier code per hour, from all addresses together."""
     clock: Callable[[], datetime] = field(default=utc_now)
+    public_url: str = ""
+    """The public address of the tracking page (links in citizens' messages); empty: the
+    server queues no notifications."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class Server:
     def build(cls, settings: ServerSettings, adapter: ProvinceAdapter | None = None) -> Server:
         db = Database.open(settings.db_url)
         province = adapter or OutboxProvinceAdapter()
+        if settings.public_url:
+            province = NotifyingAdapter(province, settings.public_url)
         clock = settings.clock
         blobs = BlobService(db, DiskBlobStorage(settings.blob_dir), clock, settings.max_blob_bytes)
         return cls(

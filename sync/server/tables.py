@@ -142,3 +142,22 @@ class ProvinceRecord(ServerBase):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+
+
+class ServerNotification(ServerBase):
+    """A message to the citizen about a dossier change: pending → sent | failed (kept)."""
+
+    __tablename__ = "srv_notification"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("srv_dossier.id"), index=True)
+    dossier_code: Mapped[str] = mapped_column(String(64), index=True)
+    event_kind: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(8))
+    to: Mapped[str] = mapped_column(String(320))
+    text: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_try_at: Mapped[datetime]
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
