@@ -184,9 +184,10 @@ class SaneScanner:
             mode = _pick(handle["mode"].constraint, modes)
             if mode is not None:
                 _set(handle, "mode", mode)
-        if "source" in available:
+        if "source" in available or settings.feeder:
+            constraint = handle["source"].constraint if "source" in available else None
             words = _FEEDER_WORDS if settings.feeder else _FLATBED_WORDS
-            source = _pick(handle["source"].constraint, words)
+            source = _pick(constraint, words)
             if source is None and settings.feeder:
                 raise ScannerError(
                     "Máy quét {device} không có khay nạp giấy tự động (ADF). Hãy quét từng "
