@@ -49,7 +49,9 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_dossier_scan_component_id"), ["component_id"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_dossier_scan_dossier_id"), ["dossier_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_dossier_scan_dossier_id"), ["dossier_id"], unique=False
+        )
 
 
 def downgrade() -> None:

@@ -9,9 +9,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from desk.devices.scanning.base import ScannedPage
 
-_LINE = (
-    "Ủy ban nhân dân xã Thử Nghiệm đã tiếp nhận hồ sơ của CÔNG DÂN THỬ NGHIỆM theo quy định "
-)
+_LINE = "Ủy ban nhân dân xã Thử Nghiệm đã tiếp nhận hồ sơ của CÔNG DÂN THỬ NGHIỆM theo quy định "
 A4_MM = (210, 297)
 
 

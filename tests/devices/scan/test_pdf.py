@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -19,9 +20,9 @@ from tests.devices.scan.pages import text_page
 
 def colour_spaces(pdf: bytes) -> list[str]:
     reader = PdfReader(io.BytesIO(pdf))
-    spaces = []
+    spaces: list[str] = []
     for page in reader.pages:
-        xobjects = page["/Resources"]["/XObject"]
+        xobjects: Any = page["/Resources"]["/XObject"]  # type: ignore[index]
         spaces.extend(str(xobjects[name].get_object()["/ColorSpace"]) for name in xobjects)
     return spaces
 

@@ -14,11 +14,11 @@ import zxingcpp
 from pypdf import PdfReader
 
 from desk.devices.scanning.base import (
-    ScanSettings,
     ScannerBusy,
     ScannerError,
     ScannerMissing,
     ScannerState,
+    ScanSettings,
 )
 from desk.devices.scanning.factory import ScannerChoice, discover, open_scanner
 from desk.devices.scanning.pdf import make_document
@@ -34,9 +34,9 @@ def test_scanner(sane_dir: Path) -> SaneScanner:
 
 def _image_dicts(pdf: bytes) -> list[dict[str, Any]]:
     reader = PdfReader(io.BytesIO(pdf))
-    found = []
+    found: list[dict[str, Any]] = []
     for page in reader.pages:
-        xobjects = page["/Resources"]["/XObject"]
+        xobjects: Any = page["/Resources"]["/XObject"]  # type: ignore[index]
         found.extend(xobjects[name].get_object() for name in xobjects)
     return found
 
@@ -57,9 +57,7 @@ def test_adf_scan_becomes_one_colour_pdf_at_200_dpi(test_scanner: SaneScanner) -
     assert document.compact_size < document.legal_size
 
 
-def test_pnm_backend_scans_a_rendered_slip_whose_qr_decodes(
-    sane_dir: Path, tmp_path: Path
-) -> None:
+def test_pnm_backend_scans_a_rendered_slip_whose_qr_decodes(sane_dir: Path, tmp_path: Path) -> None:
     slip = sample_slip()
     expected = mau01.qr_payload(slip)
     assert expected.startswith("https://")
