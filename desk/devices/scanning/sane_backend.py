@@ -49,7 +49,9 @@ def _problem(device: str, detail: str) -> ScannerError:
         return ScannerError(
             "Nắp máy quét {device} đang mở. Hãy đóng nắp rồi quét lại.", device=device
         )
-    if "invalid argument" in detail.lower() or "no such" in detail.lower():
+    # SANE answers an unknown device name with "Invalid argument", or with "Operation not
+    # supported" once its dll backend has loaded the configured backends.
+    if any(word in detail.lower() for word in ("invalid argument", "no such", "not supported")):
         return ScannerMissing(
             "Không thấy máy quét {device}. Kiểm tra cáp và nguồn của máy quét, rồi xem danh sách "
             "bằng `desk scanners`.",
@@ -184,9 +186,10 @@ class SaneScanner:
             mode = _pick(handle["mode"].constraint, modes)
             if mode is not None:
                 _set(handle, "mode", mode)
-        if "source" in available:
+        if "source" in available or settings.feeder:
+            constraint = handle["source"].constraint if "source" in available else None
             words = _FEEDER_WORDS if settings.feeder else _FLATBED_WORDS
-            source = _pick(handle["source"].constraint, words)
+            source = _pick(constraint, words)
             if source is None and settings.feeder:
                 raise ScannerError(
                     "Máy quét {device} không có khay nạp giấy tự động (ADF). Hãy quét từng "
