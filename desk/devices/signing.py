@@ -211,6 +211,7 @@ def _sign_with_session(
     from pyhanko.sign.pkcs11 import PKCS11Signer
     from pyhanko.stamp import TextStampStyle
 
+    quiet_library_logs()
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         page_ref, _ = writer.find_page_for_modification(0)  # type: ignore[no-untyped-call]
