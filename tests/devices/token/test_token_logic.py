@@ -73,3 +73,18 @@ def test_module_probe_names_and_refusals(tmp_path: Path) -> None:
         find_module(str(not_a_library))
     with pytest.raises(TokenError, match="Chưa có trình điều khiển"):
         find_module(None, platform="win32")  # no C:/Windows here: nothing to probe
+
+
+def test_stamp_text_follows_nd30_with_iso_time_in_vietnam() -> None:
+    from datetime import UTC, datetime
+
+    from desk.devices.signing import stamp_text
+
+    text = stamp_text(
+        "CÔNG DÂN THỬ NGHIỆM", "UBND xã Thử Nghiệm", datetime(2026, 11, 25, 2, tzinfo=UTC)
+    )
+    assert text.splitlines() == [
+        "Người ký: CÔNG DÂN THỬ NGHIỆM",
+        "Cơ quan: UBND xã Thử Nghiệm",
+        "Thời gian ký: 2026-11-25T09:00:00+07:00",
+    ]
