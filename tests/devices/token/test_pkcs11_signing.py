@@ -154,3 +154,25 @@ def test_stamp_glyph_widths_are_in_thousandths_of_an_em(
     assert widths, "the stamp has no CID font"
     assert max(widths) <= 1000  # "N" is 1479 units of 2048, i.e. 722 thousandths
     assert max(widths) >= 700
+
+
+def test_unreachable_tsa_gives_b_b_and_says_so(
+    module: Pkcs11Module, soft_token: SoftToken, font_path: Path
+) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}/tsa"
+    signed = sign_pdf(
+        result_pdf(),
+        module=module,
+        token_label="ci-token",
+        cert_label="signer",
+        pin=soft_token.pin,
+        options=_options(font_path, tsa_url=url),
+        now=datetime.now(UTC),
+    )
+    assert signed.level == "PAdES-B-B"
+    assert any("Không kết nối được máy chủ dấu thời gian" in n and url in n for n in signed.notes)
+    assert verify_pdf(signed.data, [soft_token.ca_pem.read_bytes()]).ok
