@@ -50,7 +50,7 @@ class SyncRefused(DeskError):
     """The server refused the request; ``code`` is its stable reason code."""
 
     title_template = "Máy chủ từ chối"
-    exit_code = 10
+    exit_code = 12
 
     def __init__(self, message: str, /, *, code: str, http_status: int) -> None:
         super().__init__("{message}", message=message)

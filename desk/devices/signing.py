@@ -19,6 +19,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -122,17 +123,51 @@ def _background(options: SigningOptions) -> Any:
     return PdfImage(canvas)
 
 
+@cache
+def _font_bytes(font_path: Path) -> bytes:
+    return font_path.read_bytes()
+
+
 def _font_factory(font_path: Path) -> Any:
-    """pyHanko's font factory, reading the face from memory: its own leaves the file open."""
+    """pyHanko's font factory, fixed for TrueType faces and reading the face from memory.
+
+    pyHanko writes glyph widths (/W) and kerning (TJ) in the face's own units, which PDF reads
+    as 1/1000 em: right for most OpenType (CFF) faces, but TrueType faces such as Liberation
+    Serif use 2048 units, and every letter would stand twice too far from the next. The
+    accumulator below asks HarfBuzz for 1000-unit positions and scales the widths to match.
+    (pyHanko's own factory also leaves the font file open.)
+    """
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+
+    try:
+        face = _font_bytes(font_path)
+    except OSError:
+        raise SigningError(
+            "Không đọc được phông chữ {path} để vẽ dấu chữ ký. Cài lại phần mềm.",
+            path=str(font_path),
+        ) from None
+
+    class ThousandUnitAccumulator(GlyphAccumulator):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._face_units = self.units_per_em
+            self.units_per_em = 1000
+            self.hb_font.scale = (1000, 1000)
+
+        def _get_cid_and_width(self, glyph_id: int) -> tuple[int, int]:
+            if glyph_id not in self._glyphs:
+                cid, width = super()._get_cid_and_width(glyph_id)
+                self._glyphs[glyph_id] = (cid, round(width * 1000 / self._face_units))
+            result: tuple[int, int] = self._glyphs[glyph_id]
+            return result
 
     class InMemoryFontFactory(GlyphAccumulatorFactory):
         def create_font_engine(self, writer: Any, obj_stream: Any = None) -> Any:
             if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
                 obj_stream = writer.prepare_object_stream()
-            return GlyphAccumulator(
+            return ThousandUnitAccumulator(
                 writer=writer,
-                font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
+                font_handle=io.BytesIO(face),
                 font_size=self.font_size,
                 obj_stream=obj_stream,
             )
@@ -211,6 +246,7 @@ def _sign_with_session(
     from pyhanko.sign.pkcs11 import PKCS11Signer
     from pyhanko.stamp import TextStampStyle
 
+    quiet_library_logs()
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         page_ref, _ = writer.find_page_for_modification(0)  # type: ignore[no-untyped-call]

@@ -151,6 +151,9 @@ ENGLISH: dict[str, str] = {
         "Could not reach the timestamp server (TSA) {url}: the signature is PAdES-B-B, its time "
         "taken from this computer's clock; a timestamp can be added later."
     ),
+    "Không đọc được phông chữ {path} để vẽ dấu chữ ký. Cài lại phần mềm.": (
+        "Could not read the font {path} to draw the signature stamp. Reinstall the software."
+    ),
     "Không đọc được ảnh chữ ký hoặc ảnh con dấu trong cài đặt ký số. Chọn lại tệp PNG nền "
     "trong suốt.": (
         "Could not read the signature or seal image from the signing settings. Choose a PNG "

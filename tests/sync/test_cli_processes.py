@@ -87,7 +87,7 @@ def test_enrol_sync_advance_and_pull_through_the_commands(
     enrol_code = added.stdout.splitlines()[0].rsplit(" ", 1)[-1]
     run("desk", "enrol", "--server", url, "--code", enrol_code, "--db", db)
     replay = run("desk", "enrol", "--server", url, "--code", enrol_code, "--db", db, check=False)
-    assert replay.returncode == 10 and "Mã đăng ký không đúng" in replay.stderr
+    assert replay.returncode == 12 and "Mã đăng ký không đúng" in replay.stderr
 
     pushed = json.loads(run("desk", "sync", "--once", "--json", "--db", db).stdout)
     assert (pushed["online"], pushed["applied"], pushed["quarantined"]) == (True, 1, 0)

@@ -25,7 +25,7 @@ class ScannerError(DeskError):
     """The scanner is missing, busy or failed; the message says what the officer can do."""
 
     title_template = "Lỗi máy quét"
-    exit_code = 10
+    exit_code = 11
 
 
 class ScannerBusy(ScannerError):

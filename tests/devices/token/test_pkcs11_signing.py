@@ -106,3 +106,73 @@ def test_device_state_ready_with_the_token(soft_token: SoftToken, spy_path: Path
     state = device.state()
     assert state.status is TokenStatus.READY
     assert [t.label for t in state.tokens] == ["ci-token"]
+
+
+def _cid_widths(node: object, seen: set[int]) -> list[int]:
+    """Every glyph width (/W) of the CID fonts reachable from ``node`` (pypdf objects)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    if isinstance(node, IndirectObject):
+        if node.idnum in seen:
+            return []
+        seen.add(node.idnum)
+        node = node.get_object()
+    found: list[int] = []
+    if isinstance(node, DictionaryObject):
+        if node.get("/Subtype") == "/CIDFontType2":
+            table = node["/W"]
+            assert isinstance(table, ArrayObject)
+            found += [int(w) for part in table if isinstance(part, ArrayObject) for w in part]
+        for key, value in node.items():
+            if key != "/Parent":
+                found += _cid_widths(value, seen)
+    elif isinstance(node, ArrayObject):
+        for item in node:
+            found += _cid_widths(item, seen)
+    return found
+
+
+def test_stamp_glyph_widths_are_in_thousandths_of_an_em(
+    module: Pkcs11Module, soft_token: SoftToken, font_path: Path
+) -> None:
+    """Liberation Serif has 2048 units per em; unscaled widths spread the stamp's letters."""
+    import io
+
+    from pypdf import PdfReader
+
+    signed = sign_pdf(
+        result_pdf(),
+        module=module,
+        token_label="ci-token",
+        cert_label="signer",
+        pin=soft_token.pin,
+        options=_options(font_path),
+        now=datetime.now(UTC),
+    )
+    page = PdfReader(io.BytesIO(signed.data)).pages[0]
+    widths = _cid_widths(page["/Annots"], set())
+    assert widths, "the stamp has no CID font"
+    assert max(widths) <= 1000  # "N" is 1479 units of 2048, i.e. 722 thousandths
+    assert max(widths) >= 700
+
+
+def test_unreachable_tsa_gives_b_b_and_says_so(
+    module: Pkcs11Module, soft_token: SoftToken, font_path: Path
+) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}/tsa"
+    signed = sign_pdf(
+        result_pdf(),
+        module=module,
+        token_label="ci-token",
+        cert_label="signer",
+        pin=soft_token.pin,
+        options=_options(font_path, tsa_url=url),
+        now=datetime.now(UTC),
+    )
+    assert signed.level == "PAdES-B-B"
+    assert any("Không kết nối được máy chủ dấu thời gian" in n and url in n for n in signed.notes)
+    assert verify_pdf(signed.data, [soft_token.ca_pem.read_bytes()]).ok
