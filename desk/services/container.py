@@ -18,7 +18,9 @@ from desk.services.context import Clock, ServiceContext, system_clock
 from desk.services.intake import IntakeService
 from desk.services.lookup import LookupService
 from desk.services.maintenance import MaintenanceService
+from desk.services.preferences import PreferencesService
 from desk.services.printing import PrintService
+from desk.services.report_export import ReportExportService
 from desk.services.reports import ReportsService
 from desk.services.returns import ReturnsService
 from desk.services.settings import OfficeService
@@ -38,6 +40,8 @@ class DeskServices:
     auth: AuthService
     maintenance: MaintenanceService
     printing: PrintService
+    preferences: PreferencesService
+    exports: ReportExportService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -54,6 +58,8 @@ class DeskServices:
             auth=AuthService(context),
             maintenance=MaintenanceService(context),
             printing=PrintService(context, blob_dir_for(db.engine)),
+            preferences=PreferencesService(context),
+            exports=ReportExportService(context),
         )
 
     @classmethod
