@@ -336,3 +336,33 @@ class Setting(SQLModel, table=True):
     __tablename__ = "setting"
     key: str = Field(primary_key=True)
     value: str
+
+
+class Feedback(SQLModel, table=True):
+    """A phản ánh, kiến nghị about how a procedure was handled (Sơn La 2019 Điều 17–18):
+    received → assigned → closed with its answer, within a working-day limit (🟡 setting)."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("book", "seq"),)
+
+    id: str = Field(primary_key=True, max_length=36)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    desk_id: str = Field(foreign_key="desk.id")
+    book: str = Field(description="Sổ theo dõi phản ánh, kiến nghị: one a year")
+    seq: int
+    channel: str = Field(description="in_person | phone | email | portal | letter")
+    dossier_id: str | None = Field(default=None, foreign_key="dossier.id", index=True)
+    dossier_code: str | None = None
+    sender_name: str = ""
+    sender_phone: str | None = None
+    sender_email: str | None = None
+    content: str
+    state: str = Field(default="open", index=True, description="open | assigned | closed")
+    received_at: datetime = _instant(index=True)
+    received_by: int | None = Field(default=None, foreign_key="officer.id")
+    due_at: datetime = _instant(index=True)
+    assigned_to: str | None = None
+    assigned_at: datetime | None = _instant(nullable=True)
+    answer: str | None = None
+    answered_at: datetime | None = _instant(nullable=True)
+    answered_by: int | None = Field(default=None, foreign_key="officer.id")

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from desk.cli import dossiers, maintenance, office, printing, reference
+from desk.cli import dossiers, feedback, maintenance, office, printing, reference
 from desk.config import DeskSettings
 from desk.errors import DeskError
 from desk.i18n import set_language, translate
@@ -19,7 +19,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for module in (office, reference, dossiers, maintenance, printing):
+for module in (office, reference, dossiers, maintenance, printing, feedback):
     module.register(app)
 
 log = logging.getLogger("desk")

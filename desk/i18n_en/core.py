@@ -671,10 +671,6 @@ ENGLISH: dict[str, str] = {
         "Print job {job} had not finished after {seconds} seconds. The job is kept; check the "
         "printer."
     ),
-    "Không in được {form} của hồ sơ {code} (lệnh in số {job} được giữ lại để in lại): {reason}": (
-        "Could not print {form} of dossier {code} (print job {job} is kept so it can be printed "
-        "again): {reason}"
-    ),
     "Không ghi được tệp PDF {path}: {reason}": "Could not write the PDF file {path}: {reason}",
     "Tệp lưu trữ {sha256} đã bị thay đổi.": "Stored file {sha256} has been altered.",
     "Không tìm thấy tệp lưu trữ {sha256}.": "Stored file {sha256} was not found.",
@@ -695,4 +691,117 @@ ENGLISH: dict[str, str] = {
     "đang dừng": "stopped",
     "mặc định": "default",
     "Đã in trang thử trên máy in {printer}.": "Printed a test page on printer {printer}.",
+    # desk/services/form_data.py
+    "Hồ sơ {code} chưa có bước {step}, nên chưa in được {form}.": (
+        "Dossier {code} has had no step '{step}' yet, so {form} cannot be printed."
+    ),
+    "Hồ sơ {code} chưa có văn bản xin lỗi và hẹn lại ngày trả kết quả (desk apologise), "
+    "nên chưa in được Mẫu 04.": (
+        "Dossier {code} has no apology letter with a new return date yet (desk apologise), "
+        "so Form 04 cannot be printed."
+    ),
+    "Hồ sơ {code} chưa có ngày hẹn trả kết quả, nên chưa in được Phiếu kiểm soát quá trình "
+    "giải quyết hồ sơ (Mẫu 06).": (
+        "Dossier {code} has no appointment date yet, so the processing control sheet (Form 06) "
+        "cannot be printed."
+    ),
+    "Hồ sơ {code} chưa có ngày hẹn trả kết quả, nên chưa in được Giấy bàn giao hồ sơ.": (
+        "Dossier {code} has no appointment date yet, so the hand-over note cannot be printed."
+    ),
+    # desk/services/printing.py (period documents)
+    "Mẫu {form} không in theo kỳ. Các mẫu in theo kỳ: {forms}.": (
+        "Form {form} is not printed per period. Period forms: {forms}."
+    ),
+    "Không in được {what} (lệnh in số {job} được giữ lại để in lại): {reason}": (
+        "Could not print {what} (print job {job} is kept for a retry): {reason}"
+    ),
+    # desk/cli/printing.py (period documents, printer choice)
+    "Mẫu {form} in theo kỳ: thêm --period, ví dụ --period 2026-11.": (
+        "Form {form} is printed per period: add --period, e.g. --period 2026-11."
+    ),
+    "Mẫu {form} in theo kỳ, không theo một hồ sơ: bỏ mã hồ sơ, giữ --period.": (
+        "Form {form} is printed per period, not per dossier: drop the dossier code, keep --period."
+    ),
+    "Đã lưu {form} kỳ {period} vào tệp {path}.": "Saved {form} for {period} to {path}.",
+    "Đã in {form} kỳ {period} trên máy in {printer} (lệnh in số {job}).": (
+        "Printed {form} for {period} on printer {printer} (print job {job})."
+    ),
+    "Thiếu mã hồ sơ cần in, ví dụ: desk print 000.00.01.H99-261124-0001.": (
+        "The dossier code to print is missing, e.g. desk print 000.00.01.H99-261124-0001."
+    ),
+    "Mẫu {form} in theo hồ sơ: bỏ --period.": "Form {form} is printed per dossier: drop --period.",
+    "--reset cần --form (mẫu cần bỏ máy in riêng) và không kèm --printer.": (
+        "--reset needs --form (the form whose own printer to drop) and no --printer."
+    ),
+    "Tên máy in không được để trống.": "The printer name must not be empty.",
+    "chưa chọn": "not chosen",
+    "Máy in mặc định: {printer}": "Default printer: {printer}",
+    "Lệnh in số {job} đã in xong. Muốn in thêm một bản, hãy in lại mẫu đó (bản in lại được "
+    "đánh dấu BẢN IN LẠI).": (
+        "Print job {job} has already printed. For another copy, print the form again (a reprint "
+        "is marked BẢN IN LẠI)."
+    ),
+    "Không có lệnh in nào.": "No print jobs.",
+    "Đã in lệnh in số {job} trên máy in {printer}.": "Printed job {job} on printer {printer}.",
+    # printing/printers/escpos.py (status)
+    "không kết nối được ({detail})": "cannot connect ({detail})",
+    "máy in không báo trạng thái": "the printer reports no status",
+    "nắp máy in đang mở": "the printer cover is open",
+    "hết giấy": "out of paper",
+    "máy in báo lỗi": "the printer reports an error",
+    "máy in đang ngoại tuyến": "the printer is offline",
+    "sắp hết giấy": "paper nearly out",
+    "Máy in nhiệt {printer} chưa in được ({detail}). Hãy kiểm tra giấy và nắp máy in rồi bấm "
+    "In lại; lệnh in được giữ lại, không bị mất.": (
+        "Thermal printer {printer} cannot print ({detail}). Check the paper and the cover, then "
+        "press Print again; the print job is kept, nothing is lost."
+    ),
+    # desk/services/feedback.py
+    "Mới tiếp nhận": "Received",
+    "Đã trả lời": "Answered",
+    "Trực tiếp tại Bộ phận Một cửa": "In person at the one-stop desk",
+    "Điện thoại (đường dây nóng)": "Telephone (hotline)",
+    "Thư điện tử": "Email",
+    "Văn bản gửi trực tiếp": "Letter handed in",
+    "Cổng dịch vụ công (mục Hỏi đáp)": "Public service portal (Q&A)",
+    "Hình thức tiếp nhận phản ánh không hợp lệ: {value}. Dùng một trong: {allowed}.": (
+        "Invalid feedback channel: {value}. Use one of: {allowed}."
+    ),
+    "Cần ghi rõ nội dung phản ánh, kiến nghị.": "Write down what the feedback says.",
+    "Địa chỉ email của người phản ánh không hợp lệ.": "The sender's email address is not valid.",
+    "Số điện thoại của người phản ánh không hợp lệ.": "The sender's phone number is not valid.",
+    "Phản ánh qua thư điện tử cần địa chỉ email để trả lời.": (
+        "Feedback by email needs an email address to answer to."
+    ),
+    "Phản ánh qua điện thoại cần số điện thoại để trả lời.": (
+        "Feedback by telephone needs a phone number to answer to."
+    ),
+    "Cần ghi đơn vị hoặc người được giao xử lý phản ánh.": (
+        "Name the unit or person assigned to handle the feedback."
+    ),
+    "Phản ánh số {number} đã được trả lời, không giao xử lý lại được.": (
+        "Feedback {number} has been answered; it cannot be assigned again."
+    ),
+    "Cần ghi nội dung trả lời người phản ánh.": "Write down the answer given to the sender.",
+    "Phản ánh số {number} đã được trả lời rồi.": "Feedback {number} has already been answered.",
+    "Không tìm thấy phản ánh số {number}. Xem danh sách: desk feedback list.": (
+        "No feedback number {number}. See the list: desk feedback list."
+    ),
+    # desk/cli/feedback.py
+    "{number}  {state}  hạn trả lời {due}  {content}": (
+        "{number}  {state}  answer by {due}  {content}"
+    ),
+    "Đã ghi nhận phản ánh số {number}; hạn trả lời: {due}.": (
+        "Recorded feedback {number}; answer by {due}."
+    ),
+    "Không có phản ánh nào đang chờ trả lời.": "No feedback is waiting for an answer.",
+    "(QUÁ HẠN)": "(OVERDUE)",
+    "Đã giao phản ánh số {number} cho {unit}.": "Assigned feedback {number} to {unit}.",
+    "Đã trả lời phản ánh số {number} đúng hạn.": "Answered feedback {number} on time.",
+    "Đã trả lời phản ánh số {number} (quá hạn).": "Answered feedback {number} (late).",
+    "Kỳ {period}: tiếp nhận {received}; trả lời đúng hạn {answered_on_time}, quá hạn "
+    "{answered_late}; đang xử lý trong hạn {open_on_time}, quá hạn {open_overdue}.": (
+        "Period {period}: received {received}; answered on time {answered_on_time}, late "
+        "{answered_late}; open within the limit {open_on_time}, overdue {open_overdue}."
+    ),
 }

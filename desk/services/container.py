@@ -15,6 +15,7 @@ from desk.services.blobs import blob_dir_for
 from desk.services.calendar import CalendarService
 from desk.services.catalog import CatalogService
 from desk.services.context import Clock, ServiceContext, system_clock
+from desk.services.feedback import FeedbackService
 from desk.services.intake import IntakeService
 from desk.services.lookup import LookupService
 from desk.services.maintenance import MaintenanceService
@@ -42,6 +43,7 @@ class DeskServices:
     printing: PrintService
     preferences: PreferencesService
     exports: ReportExportService
+    feedback: FeedbackService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -60,6 +62,7 @@ class DeskServices:
             printing=PrintService(context, blob_dir_for(db.engine)),
             preferences=PreferencesService(context),
             exports=ReportExportService(context),
+            feedback=FeedbackService(context),
         )
 
     @classmethod

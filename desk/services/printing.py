@@ -9,6 +9,7 @@ form names and dossier codes.
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import logging
@@ -23,21 +24,31 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from data.models import Agency, Dossier, DossierComponent, Officer, Setting
+from data.models import Agency, Dossier, Setting
 from data.models import PrintJob as PrintJobRow
 from desk.domain.calendar import DueRule, DurationUnit
+from desk.domain.reports import Period
 from desk.domain.timefmt import long_local
 from desk.errors import ConfigError, InvalidInput, NotFound, PrinterError
+from desk.services import form_data
 from desk.services.blobs import BlobStore
 from desk.services.context import ServiceContext
 from desk.services.dossiers import find_dossier
+from desk.services.form_data import (
+    agency_of,
+    office_header,
+    officer_name,
+    owner_block,
+    person_block,
+    provided_components,
+)
+from desk.services.reports import GroupBy, ReportsService
+from desk.services.settings import load_office
 from desk.services.validation import os_reason
 from printing.journal import JobState, NewPrintJob, PrintJob, PrintRunner
 from printing.model import (
     Channel,
-    ComponentLine,
     OfficeHeader,
-    PersonBlock,
     PrintMeta,
     ReceiptSlip,
 )
@@ -57,6 +68,7 @@ log = logging.getLogger(__name__)
 
 PDF_MEDIA_TYPE = "application/pdf"
 PRINTER_CHOICE_KEY = "printer_choice"
+ESCPOS_PREFIX = "escpos:"
 FILE_PREFIX = "file:"
 """The printer spec of a save-to-PDF job: ``file:<path>`` (handled here, not by a printer)."""
 WAIT_SECONDS = 300.0
@@ -78,16 +90,6 @@ def duration_label(due_rule_json: str) -> str:
     return f"{rule.amount:02d} {unit}"
 
 
-def _person(data: dict[str, Any]) -> PersonBlock:
-    return PersonBlock(
-        full_name=str(data.get("full_name") or ""),
-        id_number=str(data.get("id_number") or ""),
-        address=str(data.get("address") or ""),
-        phone=str(data.get("phone") or ""),
-        email=str(data.get("email") or ""),
-    )
-
-
 def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
     """What Mẫu 01 prints for ``dossier``."""
     if dossier.due_at is None or dossier.due_rule is None:
@@ -96,36 +98,12 @@ def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
             "được Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01).",
             code=dossier.code,
         )
-    agency = session.get(Agency, dossier.agency_id)
-    if agency is None:
-        raise NotFound("Không tìm thấy cơ quan của hồ sơ {code}.", code=dossier.code)
-    office = OfficeHeader(
-        parent_name=agency.parent_name or agency.name,
-        unit_name=agency.unit_name,
-        place=agency.place_name,
-        phone=agency.phone or "",
-        tracking_base_url=agency.tracking_base_url,
-    )
-    owner = _person(
-        {
-            "full_name": dossier.owner_name,
-            "id_number": dossier.owner_id_number,
-            "address": dossier.owner_address,
-            "phone": dossier.owner_phone,
-            "email": dossier.owner_email,
-        }
-    )
-    submitter = _person(json.loads(dossier.submitter_json)) if dossier.submitter_json else None
-    components = session.exec(
-        select(DossierComponent)
-        .where(col(DossierComponent.dossier_id) == dossier.id)
-        .where(col(DossierComponent.provided))
-        .order_by(col(DossierComponent.position))
-    ).all()
-    receiver = ""
-    if dossier.received_by is not None:
-        officer = session.get(Officer, dossier.received_by)
-        receiver = officer.full_name if officer is not None else ""
+    agency = agency_of(session, dossier)
+    office = office_header(session, dossier)
+    owner = owner_block(dossier)
+    submitter = person_block(json.loads(dossier.submitter_json)) if dossier.submitter_json else None
+    components = provided_components(session, dossier)
+    receiver = officer_name(session, dossier.received_by)
     delivery = agency.unit_name
     if dossier.delivery == "postal" and dossier.delivery_address:
         delivery = dossier.delivery_address
@@ -135,9 +113,7 @@ def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
         submitter=submitter or owner,
         owner=owner if submitter else None,
         procedure_name=dossier.summary or dossier.procedure_name,
-        components=tuple(
-            ComponentLine(c.name, c.originals, c.certified, c.copies) for c in components
-        ),
+        components=components,
         duration_text=duration_label(dossier.due_rule),
         received_at=dossier.received_at,
         due_at=dossier.due_at,
@@ -154,24 +130,79 @@ def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
 
 @dataclass(frozen=True)
 class FormSpec:
-    """One printable form: its title, what it prints (read in one short read transaction)
-    and how that becomes a PDF (outside any transaction)."""
+    """One printable dossier form: its title, what it prints (read in one short read
+    transaction), how that becomes a PDF (outside any transaction), and, for the forms a
+    receipt printer can take, the 80 mm variant used when the form's printer is ESC/POS."""
 
     title: str
     build: Callable[[Session, Dossier], Any]
     render: Callable[[Any, PrintMeta], bytes]
+    render_thermal: Callable[[Any, PrintMeta], bytes] | None = None
 
 
-def _render_mau01(slip: ReceiptSlip, meta: PrintMeta) -> bytes:
-    from printing.forms import mau01  # reportlab loads only when something is printed
+def _renderer(module: str, function: str) -> Callable[[Any, PrintMeta], bytes]:
+    """``printing.forms.<module>.<function>``, imported on first use: reportlab loads only
+    when something is printed, so the CLI and the TUI start fast."""
 
-    return mau01.render_a5(slip, meta)
+    def render(data: Any, meta: PrintMeta) -> bytes:
+        forms = importlib.import_module(f"printing.forms.{module}")
+        result: bytes = getattr(forms, function)(data, meta)
+        return result
+
+    return render
 
 
 FORMS: dict[str, FormSpec] = {
-    "mau01": FormSpec("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", receipt_slip, _render_mau01),
+    "mau01": FormSpec(
+        "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+        receipt_slip,
+        _renderer("mau01", "render_a5"),
+        _renderer("mau01", "render_thermal"),
+    ),
+    "mau02": FormSpec(
+        "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+        form_data.supplement_notice,
+        _renderer("mau02", "render_a5"),
+    ),
+    "mau03": FormSpec(
+        "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+        form_data.refusal_notice,
+        _renderer("mau03", "render_a5"),
+    ),
+    "mau04": FormSpec(
+        "Văn bản xin lỗi và hẹn lại ngày trả kết quả",
+        form_data.apology_letter,
+        _renderer("mau04", "render_a5"),
+    ),
+    "mau05": FormSpec(
+        "Thông báo dừng giải quyết hồ sơ",
+        form_data.stop_notice,
+        _renderer("mau05", "render_a5"),
+    ),
+    "mau06": FormSpec(
+        "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+        form_data.control_sheet,
+        _renderer("mau06", "render_a5"),
+    ),
+    "bien-nhan": FormSpec(
+        "Giấy biên nhận trả kết quả",
+        form_data.return_receipt,
+        _renderer("bien_nhan", "render_a5"),
+        _renderer("bien_nhan", "render_thermal"),
+    ),
+    "ban-giao": FormSpec(
+        "Giấy bàn giao hồ sơ",
+        form_data.hand_over_note,
+        _renderer("ban_giao", "render_a4"),
+    ),
 }
-"""Form name → FormSpec; other forms register here."""
+"""Dossier form name → FormSpec. The period documents (Mẫu 07, Biểu 06a) are in PERIOD_FORMS."""
+
+PERIOD_FORMS: dict[str, str] = {
+    "mau07": "Sổ theo dõi hồ sơ",
+    "bao-cao": "Báo cáo tình hình, kết quả giải quyết thủ tục hành chính",
+}
+"""Period document name → title; printed with print_period."""
 
 
 # ------------------------------------------------------------------ the journal's store
@@ -379,6 +410,32 @@ def available_printers() -> list[PrinterInfo]:
     return discover()
 
 
+def _checked_target(printer: str | None, out: Path | None) -> Path | None:
+    if printer is not None and out is not None:
+        raise InvalidInput(
+            "Chọn một trong hai: in ra máy in (--printer) hoặc lưu tệp PDF (--out), "
+            "không chọn cả hai."
+        )
+    if out is None:
+        return None
+    out = out.expanduser().absolute()
+    _check_out(out)
+    return out
+
+
+def _target(session: Session, form: str, printer: str | None, out: Path | None) -> str:
+    if out is not None:
+        return f"{FILE_PREFIX}{out}"
+    return printer or load_printer_choice(session).printer_for(form)
+
+
+def local_office_header(session: Session) -> OfficeHeader:
+    """The header of this desk's own agency (for documents of no one dossier)."""
+    agency = session.get(Agency, load_office(session).agency_id)
+    assert agency is not None  # load_office found it
+    return form_data.agency_header(agency)
+
+
 class PrintService:
     def __init__(
         self,
@@ -460,16 +517,9 @@ class PrintService:
             raise InvalidInput(
                 "Không có mẫu in {form}. Các mẫu in được: {forms}.",
                 form=form,
-                forms=", ".join(sorted(FORMS)),
+                forms=", ".join([*sorted(FORMS), *sorted(PERIOD_FORMS)]),
             )
-        if printer is not None and out is not None:
-            raise InvalidInput(
-                "Chọn một trong hai: in ra máy in (--printer) hoặc lưu tệp PDF (--out), "
-                "không chọn cả hai."
-            )
-        if out is not None:
-            out = out.expanduser().absolute()
-            _check_out(out)
+        out = _checked_target(printer, out)
         with self._context.db.read() as session:
             dossier = find_dossier(session, code)
             data = spec.build(session, dossier)
@@ -481,17 +531,14 @@ class PrintService:
                 .order_by(col(PrintJobRow.printed_at), col(PrintJobRow.id))
                 .limit(1)
             ).first()
-            target = (
-                f"{FILE_PREFIX}{out}"
-                if out is not None
-                else printer or load_printer_choice(session).printer_for(form)
-            )
+            target = _target(session, form, printer, out)
             dossier_id, dossier_code = dossier.id, dossier.code
         meta = PrintMeta(
             printed_at=self._context.now(),
             reprint_of=original.printed_at if original is not None else None,
         )
-        pdf = spec.render(data, meta)
+        thermal = spec.render_thermal is not None and target.startswith(ESCPOS_PREFIX)
+        pdf = (spec.render_thermal if thermal and spec.render_thermal else spec.render)(data, meta)
         new = NewPrintJob(
             form=form,
             printer=target,
@@ -501,27 +548,104 @@ class PrintService:
             officer_id=officer_id,
             document_sha256=self.blobs.put(pdf, PDF_MEDIA_TYPE),
         )
+        log.info("print job: %s %s", form, "reprint" if original else "first print")
+        return self._run(new, pdf, what=f"{form} {dossier_code}")
+
+    def print_period(
+        self,
+        form: str,
+        period: Period,
+        *,
+        printer: str | None = None,
+        out: Path | None = None,
+        officer_id: int | None = None,
+        group_by: GroupBy = "sector",
+    ) -> PrintJob:
+        """Print a period document: the Sổ theo dõi hồ sơ (Mẫu 07) or the Biểu 06a report."""
+        if form not in PERIOD_FORMS:
+            raise InvalidInput(
+                "Mẫu {form} không in theo kỳ. Các mẫu in theo kỳ: {forms}.",
+                form=form,
+                forms=", ".join(sorted(PERIOD_FORMS)),
+            )
+        out = _checked_target(printer, out)
+        now = self._context.now()
+        with self._context.db.read() as session:
+            office = local_office_header(session)
+            target = _target(session, form, printer, out)
+            preparer = officer_name(session, officer_id)
+        if form == "mau07":
+            from printing.forms import mau07
+
+            rows = ReportsService(self._context).register(period)
+            pdf = mau07.render_a4(form_data.register_book(office, period, rows))
+        else:
+            from printing.forms import report06a
+
+            report = ReportsService(self._context).period_report(period, group_by=group_by)
+            pdf = report06a.render_a4(form_data.period_report_doc(office, report, now, preparer))
+        new = NewPrintJob(
+            form=form,
+            printer=target,
+            title=f"{PERIOD_FORMS[form]} {period.label}",
+            officer_id=officer_id,
+            document_sha256=self.blobs.put(pdf, PDF_MEDIA_TYPE),
+        )
+        log.info("print job: %s %s", form, period.label)
+        return self._run(new, pdf, what=f"{form} {period.label}")
+
+    def _run(self, new: NewPrintJob, pdf: bytes, *, what: str) -> PrintJob:
         runner = self.runner()
         job = runner.submit(new, pdf)
-        log.info("print job %s: %s %s", job.id, form, "reprint" if original else "first print")
+        return self._finish(runner, job.id, what=what)
+
+    def _finish(self, runner: PrintRunner, job_id: int, *, what: str) -> PrintJob:
         if not runner.wait_idle(self._wait_seconds):
             raise PrinterError(
                 "Lệnh in số {job} chưa in xong sau {seconds} giây. Lệnh in vẫn được giữ lại; "
                 "hãy kiểm tra máy in.",
-                job=job.id,
+                job=job_id,
                 seconds=int(self._wait_seconds),
             )
-        job = self.store.get(job.id)
+        job = self.store.get(job_id)
         if job.state is not JobState.PRINTED:
             raise PrinterError(
-                "Không in được {form} của hồ sơ {code} (lệnh in số {job} được giữ lại để in "
-                "lại): {reason}",
-                form=form,
-                code=dossier_code,
+                "Không in được {what} (lệnh in số {job} được giữ lại để in lại): {reason}",
+                what=what,
                 job=job.id,
                 reason=job.error or job.state.value,
             )
         return job
+
+    def recent_jobs(self, *, failed_only: bool = False, limit: int = 50) -> list[PrintJob]:
+        """The latest jobs, newest first (the failed and unfinished ones with ``failed_only``)."""
+        query = select(PrintJobRow).order_by(col(PrintJobRow.id).desc()).limit(limit)
+        if failed_only:
+            query = query.where(col(PrintJobRow.state) != JobState.PRINTED.value)
+        with self._context.db.read() as session:
+            return [_job(row) for row in session.exec(query).all()]
+
+    def retry(self, job_id: int, *, printer: str | None = None) -> PrintJob:
+        """Print a kept job again, on ``printer`` when given; waits like print_form. A job
+        the printer already accepted is checked with the printer first (printing.journal), so
+        a retry never prints twice what had in fact been printed."""
+        job = self.store.get(job_id)
+        if job.state is JobState.PRINTED:
+            raise InvalidInput(
+                "Lệnh in số {job} đã in xong. Muốn in thêm một bản, hãy in lại mẫu đó "
+                "(bản in lại được đánh dấu BẢN IN LẠI).",
+                job=job_id,
+            )
+        if printer is not None and not printer.strip():
+            raise InvalidInput("Tên máy in không được để trống.")
+        runner = self.runner()
+        runner.retry(job_id, printer=printer.strip() if printer else None)
+        return self._finish(runner, job_id, what=job.title or job.form)
+
+    def resume_pending(self) -> int:
+        """Start again the jobs a previous run left queued or printing (at start-up); returns
+        how many were queued. They print in the background."""
+        return self.runner().resume()
 
     def runner(self) -> PrintRunner:
         """The journal's runner (started on first use, so the service has no side effects)."""

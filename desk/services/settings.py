@@ -56,6 +56,9 @@ class OfficeRules(BaseModel):
 
     lockout_minutes: int = Field(15, ge=1)
 
+    feedback_answer_days: int = Field(3, ge=1, le=30)
+    """Working days to answer a phản ánh, kiến nghị (Sơn La 2019 Điều 18: 03 ngày làm việc)."""
+
     @field_validator("sessions")
     @classmethod
     def _valid_sessions(cls, value: list[tuple[time, time]]) -> list[tuple[time, time]]:

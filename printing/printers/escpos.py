@@ -18,11 +18,12 @@ import io
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk.errors import PrinterError
+from desk.i18n import translate
 from printing.printers.base import PrinterState, PrintOutcome, RemoteState, Submitted
 
 if TYPE_CHECKING:  # Pillow comes with the `print` extra; imported when a job is sent
@@ -39,21 +40,69 @@ def _device_factory(connection: str) -> DeviceFactory:
     def open_device() -> Any:
         from escpos import printer
 
+        device: Any
         if kind == "usb" and len(parts) == 2:
-            return printer.Usb(int(parts[0], 16), int(parts[1], 16))
-        if kind == "serial" and parts:
+            device = printer.Usb(int(parts[0], 16), int(parts[1], 16))
+        elif kind == "serial" and parts:
             baud = int(parts[-1]) if len(parts) > 1 and parts[-1].isdigit() else 9600
-            device = ":".join(parts[:-1]) if len(parts) > 1 and parts[-1].isdigit() else rest
-            return printer.Serial(devfile=device, baudrate=baud)
-        if kind == "tcp" and parts:
-            return printer.Network(parts[0], port=int(parts[1]) if len(parts) > 1 else 9100)
-        raise PrinterError(
-            "Chuỗi kết nối máy in nhiệt {connection} không đúng. Hãy dùng dạng usb:04b8:0202, "
-            "serial:/dev/ttyUSB0:19200 hoặc tcp:192.168.1.50:9100.",
-            connection=connection,
-        )
+            path = ":".join(parts[:-1]) if len(parts) > 1 and parts[-1].isdigit() else rest
+            device = printer.Serial(devfile=path, baudrate=baud)
+        elif kind == "tcp" and parts:
+            device = printer.Network(parts[0], port=int(parts[1]) if len(parts) > 1 else 9100)
+        else:
+            raise PrinterError(
+                "Chuỗi kết nối máy in nhiệt {connection} không đúng. Hãy dùng dạng "
+                "usb:04b8:0202, serial:/dev/ttyUSB0:19200 hoặc tcp:192.168.1.50:9100.",
+                connection=connection,
+            )
+        device.open()  # python-escpos 3 opens lazily and only logs a missing device
+        return device
 
     return open_device
+
+
+# DLE EOT n (ESC/POS real-time status transmission): n=1 printer, n=2 offline cause,
+# n=4 roll paper sensor. Each answer is one byte; the bits below are Epson's, which the
+# thermal printers sold in Vietnam (Xprinter, Rongta, Epson TM) follow.
+STATUS_QUERIES = (b"\x10\x04\x01", b"\x10\x04\x02", b"\x10\x04\x04")
+_OFFLINE = 0x08  # n=1
+_COVER_OPEN, _PAPER_STOPPED, _ERROR = 0x04, 0x20, 0x40  # n=2
+_PAPER_NEAR_END, _PAPER_END = 0x0C, 0x60  # n=4
+
+
+def _ask(device: Any, query: bytes) -> int | None:
+    """The printer's one-byte answer, or None when it gives none (or cannot be read)."""
+    try:
+        line = getattr(device, "device", None)
+        if hasattr(line, "in_waiting"):  # pyserial: one byte comes back, do not wait for 16
+            device._raw(query)
+            reply: bytes = line.read(1)  # type: ignore[union-attr]
+        else:
+            reply = device.query_status(query)
+    except Exception:  # a write-only connection: python-escpos raises NotImplementedError …
+        return None
+    return reply[-1] if reply else None
+
+
+def decode_status(name: str, replies: Mapping[bytes, int | None]) -> PrinterState:
+    """The printer's state from its DLE EOT answers (None: no answer to that query)."""
+    printer, cause, paper = (replies.get(query) for query in STATUS_QUERIES)
+    if printer is None and cause is None and paper is None:
+        return PrinterState(name, ready=True, detail=translate("máy in không báo trạng thái"))
+    problems: list[str] = []
+    if cause is not None and cause & _COVER_OPEN:
+        problems.append(translate("nắp máy in đang mở"))
+    if (paper is not None and paper & _PAPER_END) or (cause is not None and cause & _PAPER_STOPPED):
+        problems.append(translate("hết giấy"))
+    if cause is not None and cause & _ERROR:
+        problems.append(translate("máy in báo lỗi"))
+    if not problems and printer is not None and printer & _OFFLINE:
+        problems.append(translate("máy in đang ngoại tuyến"))
+    if problems:
+        return PrinterState(name, ready=False, detail=", ".join(problems))
+    if paper is not None and paper & _PAPER_NEAR_END:
+        return PrinterState(name, ready=True, detail=translate("sắp hết giấy"))
+    return PrinterState(name, ready=True, detail=translate("sẵn sàng"))
 
 
 def to_raster(image: Image.Image | bytes, width: int) -> Image.Image:
@@ -110,7 +159,26 @@ class EscposPrinter:
         return f"escpos:{self.connection}"
 
     def status(self) -> PrinterState:
-        return PrinterState(self.name, ready=True, detail="no status over ESC/POS")
+        """Asks the printer with DLE EOT (real-time status). A printer that cannot answer
+        (USB printers without a read endpoint, network ones that send nothing back) is taken
+        as ready: the job is tried, and a failure is kept in the journal as usual."""
+        device: Any = None
+        try:
+            device = self._open()
+            replies = {query: _ask(device, query) for query in STATUS_QUERIES}
+        except PrinterError:
+            raise
+        except Exception as error:  # python-escpos, pyusb and pyserial raise many kinds
+            return PrinterState(
+                self.name,
+                ready=False,
+                detail=translate("không kết nối được ({detail})", {"detail": type(error).__name__}),
+            )
+        finally:
+            if device is not None:
+                with contextlib.suppress(Exception):
+                    device.close()
+        return decode_status(self.name, replies)
 
     def lookup(self, ref: str) -> RemoteState:
         return RemoteState.UNKNOWN
@@ -127,6 +195,16 @@ class EscposPrinter:
     ) -> PrintOutcome:
         return self.print_images([image], copies=copies, on_submitted=on_submitted)
 
+    def _require_ready(self, device: Any) -> None:
+        state = decode_status(self.name, {query: _ask(device, query) for query in STATUS_QUERIES})
+        if not state.ready:
+            raise PrinterError(
+                "Máy in nhiệt {printer} chưa in được ({detail}). Hãy kiểm tra giấy và nắp máy "
+                "in rồi bấm In lại; lệnh in được giữ lại, không bị mất.",
+                printer=self.connection,
+                detail=state.detail,
+            )
+
     def print_images(
         self,
         images: list[Image.Image] | list[Image.Image | bytes],
@@ -141,6 +219,7 @@ class EscposPrinter:
         device: Any = None
         try:
             device = self._open()
+            self._require_ready(device)
             if on_submitted is not None:
                 on_submitted(self.name)
             for _ in range(copies):

@@ -11,6 +11,7 @@ from desk.domain.lifecycle import Status
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
 from desk.services.intake import ReceiveRequest
+from printing.journal import JobState
 from screens.app import DeskApp, make_app
 from screens.dossier import DossierScreen
 from screens.returns import ReturnScreen
@@ -62,6 +63,8 @@ def test_scanned_code_opens_the_dossier_and_hand_over_then_result_ready(
     assert [e.kind for e in detail.events] == ["receive", "hand_over", "result_ready"]
     assert detail.events[1].payload["unit"] == "Công chức Tư pháp - Hộ tịch"
     assert detail.events[1].officer_id == officer.id
+    jobs = services.printing.jobs_for(code)
+    assert [(j.form, j.state) for j in jobs] == [("ban-giao", JobState.PRINTED)]
 
 
 def test_refusal_needs_a_reason(services: DeskServices, officer: OfficerView, ticks: Ticks) -> None:
@@ -135,6 +138,8 @@ def test_return_checks_the_collector_against_the_owner(
         "authorised": False,
         "authorisation": None,
     }
+    jobs = services.printing.jobs_for(code)
+    assert [(j.form, j.state) for j in jobs] == [("bien-nhan", JobState.PRINTED)]
 
 
 def test_return_to_another_person_needs_an_authorisation(

@@ -149,6 +149,8 @@ def test_missing_required_component_leads_to_an_incomplete_dossier(
     detail = services.lookup.by_code(only_code(services))
     assert detail.summary.status is Status.SUPPLEMENT_REQUESTED
     assert [e.kind for e in detail.events] == ["receive_incomplete"]
+    jobs = services.printing.jobs_for(detail.summary.code)
+    assert [(j.form, j.state) for j in jobs] == [("mau02", JobState.PRINTED)]
 
 
 def test_printer_down_shows_the_error_and_keeps_the_dossier(

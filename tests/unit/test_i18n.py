@@ -34,7 +34,7 @@ from desk.domain import catalog, codes, lifecycle
 from desk.errors import InvalidInput
 from desk.i18n import PARAMETER_LABELS, current_language, set_language
 from desk.i18n_en import AREAS, ENGLISH
-from desk.services import settings, validation
+from desk.services import feedback, settings, validation
 from desk.services.auth import ROLE_LABELS
 from desk.services.returns import RATING_LABELS
 
@@ -55,6 +55,8 @@ LABEL_MAPPINGS: Mapping[str, Iterable[str]] = {
     "desk.domain.lifecycle._SPECIFIC_REASONS": lifecycle._SPECIFIC_REASONS.values(),
     "desk.services.auth.ROLE_LABELS": ROLE_LABELS.values(),
     "desk.services.returns.RATING_LABELS": RATING_LABELS.values(),
+    "desk.services.feedback.STATE_LABELS": feedback.STATE_LABELS.values(),
+    "desk.services.feedback.CHANNEL_LABELS": feedback.CHANNEL_LABELS.values(),
     "desk.cli._CLICK_PHRASES": [vietnamese for _, vietnamese in _CLICK_PHRASES],
     "desk.i18n.PARAMETER_LABELS": PARAMETER_LABELS,
     "desk.services.validation._BY_TYPE": validation._BY_TYPE.values(),

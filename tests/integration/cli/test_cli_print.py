@@ -100,3 +100,110 @@ def test_printers_lists_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_print_test_without_a_printer(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     assert_refused(cli(capsys, "print-test", "--db", db))
+
+
+def test_print_the_register_book_of_a_period(
+    capsys: pytest.CaptureFixture[str], db: Path, code: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "so.pdf"
+    run = cli(capsys, "print", "--form", "mau07", "--period", "2026-11", "--out", out, "--db", db)
+    assert run.code == 0, run.err
+    assert "2026-11" in run.out and str(out) in run.out
+    assert code in text_of(out)
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--form", "mau07"], "--period"),  # a period form without its period
+        (["--form", "bao-cao", "--period", "2026-13"], "Tháng 13"),
+        (["--form", "mau01", "--period", "2026-11"], "Thiếu mã hồ sơ"),
+    ],
+)
+def test_period_printing_refuses_bad_input(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path, args: list[str], says: str
+) -> None:
+    out = tmp_path / "x.pdf"
+    run = cli(capsys, "print", *args, "--out", out, "--db", db)
+    assert_refused(run)
+    assert says in run.err
+    assert not out.exists()
+
+
+def test_a_dossier_code_with_a_period_form_is_refused(
+    capsys: pytest.CaptureFixture[str], db: Path, code: str, tmp_path: Path
+) -> None:
+    run = cli(capsys, "print", code, "--form", "mau07", "--period", "2026-11", "--db", db)
+    assert_refused(run)
+    assert "bỏ mã hồ sơ" in run.err
+
+
+def test_a_form_whose_step_has_not_happened(
+    capsys: pytest.CaptureFixture[str], db: Path, code: str, tmp_path: Path
+) -> None:
+    run = cli(capsys, "print", code, "--form", "mau03", "--out", tmp_path / "x.pdf", "--db", db)
+    assert_refused(run)
+    assert "từ chối tiếp nhận" in run.err and code in run.err
+
+
+def test_choose_a_printer_per_form(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    assert cli(capsys, "printer-choice", "--printer", "cups:A5", "--db", db).code == 0
+    run = cli(capsys, "printer-choice", "--form", "mau01", "--printer", "escpos:usb:04b8:0202")
+    assert run.code != 0  # no --db: the default database does not exist
+    run = cli(
+        capsys, "printer-choice", "--form", "mau01", "--printer", "escpos:usb:04b8:0202",
+        "--db", db, "--json",
+    )  # fmt: skip
+    assert run.json() == {"default": "cups:A5", "by_form": {"mau01": "escpos:usb:04b8:0202"}}
+    shown = cli(capsys, "printer-choice", "--db", db)
+    assert "cups:A5" in shown.out and "mau01: escpos:usb:04b8:0202" in shown.out
+    reset = cli(capsys, "printer-choice", "--form", "mau01", "--reset", "--db", db, "--json")
+    assert reset.json() == {"default": "cups:A5", "by_form": {}}
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--form", "mau99", "--printer", "cups:A5"], "mau99"),
+        (["--reset"], "--reset"),
+        (["--form", "mau01", "--printer", "  "], "trống"),
+    ],
+)
+def test_printer_choice_refuses_bad_input(
+    capsys: pytest.CaptureFixture[str], db: Path, args: list[str], says: str
+) -> None:
+    run = cli(capsys, "printer-choice", *args, "--db", db)
+    assert_refused(run)
+    assert says in run.err
+    assert cli(capsys, "printer-choice", "--db", db, "--json").json()["by_form"] == {}
+
+
+def test_a_failed_job_is_kept_listed_and_retried_on_another_printer(
+    capsys: pytest.CaptureFixture[str], db: Path, code: str, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    broken = blocker / "pdf"  # cannot be created: its parent is a file
+    failed = cli(capsys, "print", code, "--printer", f"folder:{broken}", "--db", db)
+    assert_refused(failed)
+    assert "giữ lại" in failed.err
+    [kept] = cli(capsys, "print-jobs", "--failed", "--db", db, "--json").json()
+    assert kept["state"] == "failed"
+
+    again = cli(capsys, "print-retry", str(kept["job"]), "--db", db)
+    assert_refused(again)  # the same broken printer: still kept, still failed
+    working = tmp_path / "pdf"
+    args = ("print-retry", str(kept["job"]), "--printer", f"folder:{working}")
+    done = cli(capsys, *args, "--db", db, "--json").json()
+    assert done["state"] == "printed" and done["job"] == kept["job"]
+    assert done["printer"] == f"folder:{working}"
+    [pdf] = list(working.glob("*.pdf"))
+    assert code in text_of(pdf)
+    assert cli(capsys, "print-jobs", "--failed", "--db", db, "--json").json() == []
+
+    twice = cli(capsys, "print-retry", str(kept["job"]), "--db", db)
+    assert_refused(twice)
+    assert "đã in xong" in twice.err
+    unknown = cli(capsys, "print-retry", "999", "--db", db)
+    assert_refused(unknown)
+    assert "999" in unknown.err
