@@ -1,74 +1,381 @@
-"""The desk TUI's composition root. This first screen shows the office and today's work;
-the counter flows (intake, return, reports) arrive with the TUI issue."""
+"""The desk TUI's composition root (``make_app``) and the App: navigation, scans, idle lock,
+the one error dialog, and thread workers for everything that blocks."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+import time
+from collections.abc import Callable, Iterable, Mapping
+from typing import ClassVar, TypeVar
 
-from textual.app import App, ComposeResult
+from textual import events
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.widgets import Footer, Header, Static
+from textual.screen import Screen
+from textual.widgets import Input
 
+from desk.devices.barcode import BurstRecogniser, Scan, ScanKind, ScanRouter
+from desk.devices.serial_scanner import ScannerState, SerialScanner, state_label
+from desk.domain.timefmt import local_date
+from desk.errors import AuthError, DeskError
 from desk.i18n import translate
+from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
+from screens.home import HomeScreen, HomeSummary
+from screens.keymap import key
+from screens.login import LoginScreen
+from screens.messages import PrintFailed, PrintFinished, ScanArrived, SerialText, WorkFailed
+from screens.widgets.dialogs import ErrorDialog, unexpected
 
+__all__ = ["DeskApp", "HomeSummary", "make_app"]
 
-class HomeSummary(Static):
-    """Today's figures: what the officer must act on."""
-
-    def __init__(self, services: DeskServices) -> None:
-        super().__init__(id="summary")
-        self._services = services
-
-    def on_mount(self) -> None:
-        self.refresh_counts()
-
-    def refresh_counts(self) -> None:
-        counts = self._services.lookup.counts()
-        lines = [
-            translate("Tiếp nhận hôm nay: {n}", {"n": counts.received_today}),
-            translate("Đến hạn hôm nay: {n}", {"n": counts.due_today}),
-            translate("Quá hạn: {n}", {"n": counts.overdue}),
-            translate("Chờ bổ sung: {n}", {"n": counts.waiting_supplement}),
-            translate("Có kết quả chờ trả: {n}", {"n": counts.ready_to_return}),
-        ]
-        self.update("\n".join(lines))
+T = TypeVar("T")
+Clock = Callable[[], float]
+IDLE_CHECK_SECONDS = 15.0
 
 
 class DeskApp(App[None]):
     TITLE = "motcua-desk"
-    CSS = """
-    #office { padding: 1 2; text-style: bold; }
-    #summary { padding: 0 2; }
-    #link { padding: 1 2; color: $text-muted; }
-    """
+    CSS_PATH = "global.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "refresh", translate("Làm mới"), id="refresh"),
-        Binding("ctrl+q", "quit", translate("Thoát"), id="quit"),
+        Binding(key("help"), "help", translate("Trợ giúp"), id="help"),
+        Binding(key("new-intake"), "intake", translate("Tiếp nhận"), id="new-intake"),
+        Binding(key("find-dossier"), "find", translate("Tìm hồ sơ"), id="find-dossier"),
+        Binding(key("return-result"), "return_result", translate("Trả KQ"), id="return-result"),
+        Binding(key("reports"), "reports", translate("Báo cáo"), id="reports", show=False),
+        Binding(key("settings"), "settings", translate("Cài đặt"), id="settings", show=False),
+        Binding(key("officers"), "officers", translate("Cán bộ"), id="officers", show=False),
+        Binding(key("lock"), "lock", translate("Khóa máy"), id="lock", show=False),
+        Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
     ]
 
-    def __init__(self, services: DeskServices) -> None:
+    def __init__(
+        self,
+        services: DeskServices,
+        *,
+        keymap: Mapping[str, str] | None = None,
+        clock: Clock = time.monotonic,
+        officer: OfficerView | None = None,
+        serial_scanner: Callable[[str, int, Callable[[str], object]], SerialScanner] | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
+        self.officer = officer
+        self.clock = clock
+        self.idle_lock_seconds = services.office.rules().idle_lock_minutes * 60
+        self.last_input = clock()
+        preferences = services.preferences.get()
+        self.recogniser = BurstRecogniser(
+            max_gap=preferences.scan_max_gap_ms / 1000,
+            min_length=preferences.scan_min_length,
+            clock=clock,
+        )
+        self.router = ScanRouter(
+            on_citizen=self._post_scan,
+            on_dossier=self._post_scan,
+            on_unknown=self._post_scan,
+            today=lambda: local_date(services.context.now()),
+        )
+        self._keymap = dict(keymap or {})
+        self._serial_factory = serial_scanner
+        self.serial: SerialScanner | None = None
 
-    def compose(self) -> ComposeResult:
-        office = self.services.office.office()
-        yield Header()
-        with Vertical():
-            yield Static(
-                f"{office.unit_name}\n{office.agency_name} — {office.agency_code}", id="office"
-            )
-            yield HomeSummary(self.services)
-            yield Static(translate("Kết nối: chưa cấu hình máy chủ"), id="link")
-        yield Footer()
+    # ------------------------------------------------------------------ start and stop
 
     def on_mount(self) -> None:
         self.sub_title = translate("Bộ phận Một cửa")
+        if self._keymap:
+            self.set_keymap(self._keymap)
+        self.push_screen(HomeScreen())
+        if self.officer is None:
+            self.push_screen(LoginScreen())
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+        self._start_serial_scanner()
 
-    def action_refresh(self) -> None:
-        self.query_one(HomeSummary).refresh_counts()
+    def on_unmount(self) -> None:
+        if self.serial is not None:
+            self.serial.close()
+
+    def _start_serial_scanner(self) -> None:
+        preferences = self.services.preferences.get()
+        if not preferences.scanner_port:
+            return
+        factory = self._serial_factory or (
+            lambda port, baud, sink: SerialScanner(port, sink, baudrate=baud)
+        )
+        self.serial = factory(
+            preferences.scanner_port,
+            preferences.scanner_baudrate,
+            lambda text: self.post_message(SerialText(text)),
+        )
+        try:
+            self.serial.start()
+        except DeskError as error:
+            self.show_error(error)
+        self.refresh_status()
+
+    def on_serial_text(self, message: SerialText) -> None:
+        self.router.route(message.text)
+
+    # ----------------------------------------------------------------------- sessions
+
+    def logged_in(self, officer: OfficerView) -> None:
+        self.officer = officer
+        self.last_input = self.clock()
+        self.refresh_status()
+
+    def lock_if_idle(self) -> None:
+        """Lock the desk after the office's idle time; the work on screen stays as it was."""
+        if self.officer is None or isinstance(self.screen, LoginScreen):
+            return
+        if self.clock() - self.last_input >= self.idle_lock_seconds:
+            self.action_lock()
+
+    def action_lock(self) -> None:
+        if self.officer is not None and not isinstance(self.screen, LoginScreen):
+            self.push_screen(LoginScreen(locked_for=self.officer))
+
+    def back_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def require_admin(self) -> bool:
+        if self.officer is not None and self.officer.role == "admin":
+            return True
+        self.show_error(AuthError("Chỉ quản trị viên mới dùng được chức năng này."))
+        return False
+
+    # ---------------------------------------------------------------------- key input
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._scanned(event):
+            return
+        await super().on_event(event)
+
+    def _scanned(self, event: events.Key) -> bool:
+        """Feed the burst recogniser; True when this Enter ended a scan (then routed)."""
+        self.last_input = self.clock()
+        if event.key == "enter":
+            text = self.recogniser.enter()
+            if text is None:
+                return False
+            focused = self.focused
+            if isinstance(focused, Input) and focused.value.endswith(text):
+                focused.value = focused.value[: -len(text)]  # the scan typed into the field
+            event.stop()
+            event.prevent_default()
+            self.router.route(text)
+            return True
+        if event.character is not None and event.is_printable:
+            self.recogniser.feed(event.character)
+        else:
+            self.recogniser.reset()
+        return False
+
+    def _post_scan(self, scan: Scan) -> None:
+        self.post_message(ScanArrived(scan))
+
+    def on_scan_arrived(self, message: ScanArrived) -> None:
+        scan = message.scan
+        if scan.notice is not None:
+            self.notify(scan.notice.message, title=scan.notice.title, severity="warning")
+        if scan.kind is ScanKind.UNKNOWN:
+            if scan.problem is not None:
+                self.show_error(scan.problem)
+            return
+        if self.officer is None or isinstance(self.screen, LoginScreen):
+            return
+        handler = getattr(self.screen, "accept_scan", None)
+        if callable(handler) and handler(scan):
+            return
+        if scan.kind is ScanKind.CITIZEN:
+            from screens.intake import IntakeScreen
+
+            self.push_screen(IntakeScreen(citizen=scan.citizen))
+        elif scan.code is not None:
+            from screens.dossier import DossierScreen
+
+            self.push_screen(DossierScreen(code=scan.code))
+
+    # ---------------------------------------------------------------------- navigation
+
+    def _open(self, factory: Callable[[], Screen[None]], kind: type[Screen[None]]) -> None:
+        if self.officer is None or isinstance(self.screen, LoginScreen | kind):
+            return
+        self.push_screen(factory())
+
+    def action_intake(self) -> None:
+        from screens.intake import IntakeScreen
+
+        self._open(IntakeScreen, IntakeScreen)
+
+    def action_find(self) -> None:
+        from screens.dossier import DossierScreen
+
+        self._open(DossierScreen, DossierScreen)
+
+    def action_return_result(self) -> None:
+        from screens.returns import ReturnScreen
+
+        self._open(ReturnScreen, ReturnScreen)
+
+    def action_reports(self) -> None:
+        from screens.reports import ReportsScreen
+
+        self._open(ReportsScreen, ReportsScreen)
+
+    def action_settings(self) -> None:
+        from screens.settings import SettingsScreen
+
+        if self.officer is not None and self.require_admin():
+            self._open(SettingsScreen, SettingsScreen)
+
+    def action_officers(self) -> None:
+        from screens.officers import OfficersScreen
+
+        if self.officer is not None and self.require_admin():
+            self._open(OfficersScreen, OfficersScreen)
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys = [
+            (key_name, active.binding.description, active.binding.id or "")
+            for key_name, active in self.active_bindings.items()
+            if active.binding.description
+        ]
+        self.push_screen(HelpScreen(sorted(keys, key=lambda row: row[2])))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            translate("Tiếp nhận hồ sơ"), translate("Mở màn hình tiếp nhận"), self.action_intake
+        )
+        yield SystemCommand(
+            translate("Tìm hồ sơ"), translate("Theo mã, số định danh, họ tên"), self.action_find
+        )
+        yield SystemCommand(
+            translate("Trả kết quả"),
+            translate("Trả kết quả cho công dân"),
+            self.action_return_result,
+        )
+        yield SystemCommand(
+            translate("Báo cáo"),
+            translate("Biểu 06a, tỷ lệ đúng hạn, xuất tệp"),
+            self.action_reports,
+        )
+        yield SystemCommand(
+            translate("Cài đặt"),
+            translate("Quản trị: máy in, máy quét, máy chủ"),
+            self.action_settings,
+        )
+        yield SystemCommand(
+            translate("Cán bộ"), translate("Quản trị: tài khoản cán bộ"), self.action_officers
+        )
+        yield SystemCommand(
+            translate("Khóa máy"), translate("Khóa màn hình quầy"), self.action_lock
+        )
+        yield SystemCommand(
+            translate("Trợ giúp"), translate("Danh sách phím tắt"), self.action_help
+        )
+        yield SystemCommand(translate("Thoát"), translate("Đóng chương trình"), self.exit)
+
+    # ------------------------------------------------------------ errors and workers
+
+    def show_error(self, error: DeskError) -> None:
+        self.push_screen(ErrorDialog(error))
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.show_error(message.error)
+        self.refresh_status()
+
+    def _tell_screens(self, message: PrintFinished | PrintFailed) -> None:
+        for screen in self.screen_stack:
+            handler = getattr(screen, "print_result", None)
+            if callable(handler):
+                handler(message)
+
+    def on_print_finished(self, message: PrintFinished) -> None:
+        self._tell_screens(message)
+        self.notify(
+            translate(
+                "Đã in {form} của hồ sơ {code}.", {"form": message.form, "code": message.code}
+            )
+        )
+        self.refresh_status()
+
+    def on_print_failed(self, message: PrintFailed) -> None:
+        self._tell_screens(message)
+        self.show_error(message.error)
+        self.refresh_status()
+
+    def run_blocking(
+        self,
+        target: Screen[None] | App[None],
+        work: Callable[[], T],
+        done: Callable[[T], object],
+        *,
+        group: str = "desk",
+    ) -> None:
+        """Run ``work`` in a thread; post ``done(result)`` (a Message) or WorkFailed."""
+
+        def job() -> None:
+            try:
+                result = work()
+            except DeskError as error:
+                target.post_message(WorkFailed(error))
+                return
+            except Exception as error:  # a bug: never a traceback at the counter
+                target.post_message(WorkFailed(unexpected(error)))
+                return
+            message = done(result)
+            if message is not None:
+                target.post_message(message)  # type: ignore[arg-type]
+
+        self.run_worker(job, thread=True, exit_on_error=False, group=group)
+
+    def print_form(self, code: str, form: str) -> None:
+        """Print ``form`` of ``code`` in a thread worker; failures keep the job for a reprint."""
+        officer_id = self.officer.id if self.officer else None
+
+        def job() -> None:
+            try:
+                printed = self.services.printing.print_form(code, form, officer_id=officer_id)
+            except DeskError as error:
+                self.post_message(PrintFailed(code, form, error))
+                return
+            except Exception as error:
+                self.post_message(PrintFailed(code, form, unexpected(error)))
+                return
+            self.post_message(PrintFinished(code, form, printed))
+
+        self.run_worker(job, thread=True, exit_on_error=False, group="print")
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_status", None)
+            if callable(refresh):
+                refresh()
+
+    def status_texts(self) -> tuple[str, str, int, str]:
+        office = self.services.office.office()
+        officer = self.officer.full_name if self.officer else ""
+        pending = len(self.services.printing.store.pending())
+        scanner = ""
+        if self.serial is not None:
+            scanner = state_label(self.serial.state)
+        elif self.services.preferences.get().scanner_port:
+            scanner = state_label(ScannerState.ABSENT)
+        return f"{office.agency_name} — {office.desk_name}", officer, pending, scanner
 
 
-def make_app(services: DeskServices) -> DeskApp:
-    return DeskApp(services)
+def make_app(
+    services: DeskServices,
+    *,
+    keymap: Mapping[str, str] | None = None,
+    clock: Clock = time.monotonic,
+    officer: OfficerView | None = None,
+) -> DeskApp:
+    """The one composition root: the CLI and the tests build the app here."""
+    return DeskApp(services, keymap=keymap, clock=clock, officer=officer)

@@ -86,13 +86,16 @@ def demo(db: DbOption = None, json: JsonOption = False) -> None:
 def run(db: DbOption = None) -> None:
     """Mở màn hình quầy (tạo văn phòng trình diễn nếu máy chưa được khởi tạo)."""
     from screens.app import make_app
+    from screens.keymap import load_keymap
 
     path = resolve_db(db)
+    keymap = load_keymap()
     desk = DeskServices.open(path)
     try:
         if not desk.office.is_initialised():
             create_demo(desk.office, desk.catalog, desk.auth)
-        make_app(desk).run()
+        desk.printing.runner().resume()  # jobs a previous run left queued continue now
+        make_app(desk, keymap=keymap).run()
     finally:
         desk.close()
 

@@ -19,7 +19,9 @@ from desk.services.feedback import FeedbackService
 from desk.services.intake import IntakeService
 from desk.services.lookup import LookupService
 from desk.services.maintenance import MaintenanceService
+from desk.services.preferences import PreferencesService
 from desk.services.printing import PrintService
+from desk.services.report_export import ReportExportService
 from desk.services.reports import ReportsService
 from desk.services.returns import ReturnsService
 from desk.services.scanning import ScanService
@@ -42,6 +44,8 @@ class DeskServices:
     auth: AuthService
     maintenance: MaintenanceService
     printing: PrintService
+    preferences: PreferencesService
+    exports: ReportExportService
     feedback: FeedbackService
     signing: SigningService
     scanning: ScanService
@@ -62,6 +66,8 @@ class DeskServices:
             auth=AuthService(context),
             maintenance=MaintenanceService(context),
             printing=PrintService(context, blob_dir_for(db.engine)),
+            preferences=PreferencesService(context),
+            exports=ReportExportService(context),
             feedback=FeedbackService(context),
             signing=SigningService(context, blob_dir_for(db.engine)),
             scanning=ScanService(context, blob_dir_for(db.engine)),

@@ -1,0 +1,211 @@
+"""The dossier: find it (scan, code, ID number or name), see its timeline, components,
+appointment and remaining working time, and act on it as the lifecycle allows."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from desk.devices.barcode import Scan, ScanKind
+from desk.domain.lifecycle import Action, Status
+from desk.domain.timefmt import short_local
+from desk.errors import DeskError
+from desk.i18n import translate
+from desk.services.lookup import DossierDetail
+from screens.dossier_actions import action_specs
+from screens.forms import form_for
+from screens.home import DeskScreen
+from screens.keymap import key
+from screens.messages import ActionDone
+from screens.widgets.dialogs import ConfirmDialog, FormDialog
+
+
+def remaining_text(detail: DossierDetail) -> str:
+    left = detail.remaining_working_time
+    if left is None:
+        return translate("Không tính thời gian (tạm dừng hoặc đã xong).")
+    hours = abs(left.total_seconds()) / 3600
+    if left.total_seconds() < 0:
+        return translate("QUÁ HẠN {hours} giờ làm việc.", {"hours": f"{hours:.1f}"})
+    return translate("Còn {hours} giờ làm việc.", {"hours": f"{hours:.1f}"})
+
+
+def _event_label(kind: str) -> str:
+    try:
+        return Action(kind).label
+    except ValueError:  # events that are not lifecycle actions (printing, sync …)
+        return kind
+
+
+class DossierScreen(DeskScreen):
+    CSS_PATH = "dossier.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key("reprint"), "reprint", translate("In lại giấy hẹn"), id="reprint"),
+        Binding(key("back"), "back", translate("Quay lại"), id="back"),
+    ]
+
+    def __init__(self, code: str | None = None) -> None:
+        super().__init__()
+        self._initial = code
+        self.detail: DossierDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="dossier"):
+            yield Input(
+                placeholder=translate("Quét giấy hẹn, gõ mã hồ sơ, số định danh hoặc họ tên"),
+                id="dossier-search",
+            )
+            yield OptionList(id="dossier-results")
+            yield Static("", id="dossier-header")
+            yield Static("", id="dossier-due")
+            yield Horizontal(id="actions")
+            yield DataTable(id="components-table", cursor_type="row")
+            yield DataTable(id="timeline", cursor_type="row")
+        yield from self.compose_frame()
+
+    def on_mount(self) -> None:
+        self.query_one("#dossier-results").display = False
+        table = self.query_one("#components-table", DataTable)
+        table.add_columns(
+            translate("Thành phần"),
+            translate("Chính"),
+            translate("C.thực"),
+            translate("Photo"),
+            translate("Đủ"),
+        )
+        timeline = self.query_one("#timeline", DataTable)
+        timeline.add_columns(translate("Lúc"), translate("Việc"), translate("Trạng thái"))
+        if self._initial:
+            self.open(self._initial)
+        else:
+            self.query_one("#dossier-search", Input).focus()
+
+    def accept_scan(self, scan: Scan) -> bool:
+        if scan.kind is ScanKind.DOSSIER and scan.code is not None:
+            self.open(scan.code)
+            return True
+        return False
+
+    @on(Input.Submitted, "#dossier-search")
+    def _search(self, event: Input.Submitted) -> None:
+        results = self.query_one("#dossier-results", OptionList)
+        try:
+            found = self.desk.services.lookup.search(event.value)
+        except DeskError as error:
+            self.desk.show_error(error)
+            return
+        if len(found) == 1:
+            self.open(found[0].code)
+            return
+        results.clear_options()
+        for summary in found:
+            label = f"{summary.code}  {summary.status.label}  {summary.owner_name}"
+            results.add_option(Option(label, id=summary.code))
+        if not found:
+            results.add_option(Option(translate("Không tìm thấy hồ sơ nào."), disabled=True))
+        results.display = True
+        results.focus()
+
+    @on(OptionList.OptionSelected, "#dossier-results")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.open(event.option.id)
+
+    def open(self, code: str) -> None:
+        try:
+            self.detail = self.desk.services.lookup.by_code(code)
+        except DeskError as error:
+            self.desk.show_error(error)
+            return
+        self.query_one("#dossier-results").display = False
+        self.call_after_refresh(self.show_detail)
+
+    async def show_detail(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        s = detail.summary
+        header = f"{s.code}  [{s.status.label}]\n{s.procedure_name}\n{s.owner_name}"
+        self.query_one("#dossier-header", Static).update(header)
+        due = translate("Hẹn trả: {at}", {"at": short_local(s.due_at)}) if s.due_at else ""
+        if detail.extended_due_at and detail.original_due_at:
+            first = short_local(detail.original_due_at)
+            due += "  " + translate("(hẹn ban đầu {at})", {"at": first})
+        due_widget = self.query_one("#dossier-due", Static)
+        due_widget.update(f"{due}\n{remaining_text(detail)}")
+        left = detail.remaining_working_time
+        overdue = left is not None and left.total_seconds() < 0
+        due_widget.set_class(overdue, "danger")
+        table = self.query_one("#components-table", DataTable)
+        table.clear()
+        for c in detail.components:
+            table.add_row(c.name, c.originals, c.certified, c.copies, "✔" if c.provided else "✘")
+        timeline = self.query_one("#timeline", DataTable)
+        timeline.clear()
+        for event in detail.events:
+            status = Status(event.to_status).label if event.to_status else ""
+            timeline.add_row(short_local(event.at), _event_label(event.kind), status)
+        actions = self.query_one("#actions", Horizontal)
+        await actions.remove_children()
+        specs = action_specs()
+        buttons = [
+            Button(action.label.capitalize(), id=f"act-{action.value}")
+            for action in detail.allowed_actions
+            if action in specs or action is Action.RETURN
+        ]
+        await actions.mount_all(buttons)
+
+    @on(Button.Pressed, "#actions Button")
+    def _act(self, event: Button.Pressed) -> None:
+        assert event.button.id is not None
+        self.act(Action(event.button.id.removeprefix("act-")))
+
+    def act(self, action: Action) -> None:
+        if self.detail is None:
+            return
+        code = self.detail.summary.code
+        if action is Action.RETURN:
+            from screens.returns import ReturnScreen
+
+            self.app.push_screen(ReturnScreen(code=code))
+            return
+        spec = action_specs()[action]
+        title = action.label.capitalize() + f" — {code}"
+
+        def answered(values: dict[str, str] | bool | None) -> None:
+            if values is None or values is False:
+                return
+            given = values if isinstance(values, dict) else {}
+            officer = self.desk.officer.id if self.desk.officer else None
+            self.desk.run_blocking(
+                self,
+                lambda: spec.run(self.desk.services, code, given, officer),
+                lambda status: ActionDone(code, action, status),
+            )
+
+        if spec.fields:
+            fields = [(name, label, "") for name, label in spec.fields]
+            self.app.push_screen(FormDialog(title, fields), answered)
+        else:
+            self.app.push_screen(ConfirmDialog(title, translate("Ghi nhận việc này?")), answered)
+
+    def on_action_done(self, message: ActionDone) -> None:
+        self.notify(translate("Đã ghi nhận: {action}.", {"action": message.action.label}))
+        form = form_for(message.action)
+        if form is not None:
+            self.desk.print_form(message.code, form)
+        self.open(message.code)
+
+    def action_reprint(self) -> None:
+        if self.detail is not None and self.detail.summary.due_at is not None:
+            self.desk.print_form(self.detail.summary.code, "mau01")
+
+    def action_back(self) -> None:
+        self.dismiss(None)

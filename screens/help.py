@@ -1,0 +1,48 @@
+"""Help (F1): every key the desk answers to, by binding id, as remapped by the keymap file."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label, Static
+
+from desk.i18n import translate
+from screens.keymap import keymap_path
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,enter", "close", translate("Đóng"), id="close-help"),
+    ]
+
+    def __init__(self, keys: list[tuple[str, str, str]]) -> None:
+        """``keys``: (key, what it does, binding id) of the bindings active when F1 was pressed."""
+        super().__init__(classes="dialog")
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-body", id="help"):
+            yield Label(translate("Phím tắt"), classes="dialog-title")
+            yield DataTable(id="keys", cursor_type="row")
+            yield Static(
+                translate(
+                    "Ctrl+P: bảng lệnh. Quét mã CCCD hoặc giấy hẹn ở bất cứ màn hình nào. Đổi "
+                    "phím trong tệp {path}.",
+                    {"path": str(keymap_path())},
+                ),
+                classes="muted",
+            )
+
+    def on_mount(self) -> None:
+        table = self.query_one("#keys", DataTable)
+        table.add_columns(translate("Phím"), translate("Việc"), "id")
+        for row in self.keys:
+            table.add_row(*row)
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,244 @@
+"""Intake (tiếp nhận): applicant → procedure → components → fees and delivery → confirm."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import (
+    Checkbox,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+
+from desk.devices.barcode import Scan, ScanKind
+from desk.domain.citizen_id import CitizenId
+from desk.errors import DeskError, InvalidInput
+from desk.i18n import translate
+from desk.services.catalog import ProcedureView
+from desk.services.intake import ReceiveRequest
+from screens.home import DeskScreen
+from screens.keymap import key
+from screens.messages import DossierReceived
+from screens.widgets.components import ComponentsChecklist
+from screens.widgets.dialogs import ConfirmDialog
+from screens.widgets.person_form import PersonForm
+
+STEPS = ("step-applicant", "step-procedure", "step-components", "step-fees")
+
+
+def money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đ"
+
+
+class IntakeScreen(DeskScreen):
+    CSS_PATH = "intake.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key("intake-next"), "step(1)", translate("Bước sau"), id="intake-next"),
+        Binding(key("intake-previous"), "step(-1)", translate("Bước trước"), id="intake-previous"),
+        Binding(key("submit"), "submit", translate("Tiếp nhận"), id="submit", priority=True),
+        Binding(key("back"), "back", translate("Quay lại"), id="back"),
+    ]
+
+    def __init__(self, citizen: CitizenId | None = None) -> None:
+        super().__init__()
+        self._citizen = citizen
+        self.procedure: ProcedureView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="intake-steps"):
+            with TabPane(translate("1 Người nộp"), id="step-applicant"), VerticalScroll():
+                yield Static(
+                    translate("Chủ hồ sơ — quét mã QR trên CCCD hoặc nhập tay"),
+                    classes="section-title",
+                )
+                yield PersonForm("owner", "chủ hồ sơ")
+                yield Checkbox(translate("Người nộp khác chủ hồ sơ"), id="separate-submitter")
+                yield PersonForm("submitter", "người nộp hồ sơ", with_kind=False)
+            with TabPane(translate("2 Thủ tục"), id="step-procedure"), VerticalScroll():
+                yield Input(
+                    placeholder=translate("Tên hoặc mã thủ tục, gõ không dấu được"),
+                    id="procedure-search",
+                )
+                yield OptionList(id="procedure-results")
+                yield Static("", id="procedure-chosen")
+                yield Select[str]([], prompt=translate("Trường hợp"), id="procedure-case")
+            with TabPane(translate("3 Thành phần"), id="step-components"), VerticalScroll():
+                yield ComponentsChecklist(id="components")
+            with TabPane(translate("4 Phí, nhận KQ"), id="step-fees"), VerticalScroll():
+                yield Static("", id="fee")
+                with Horizontal(classes="row"):
+                    yield Label(translate("Số bộ hồ sơ"))
+                    yield Input("1", id="sets", type="integer")
+                with RadioSet(id="delivery"):
+                    yield RadioButton(
+                        translate("Nhận kết quả tại Bộ phận Một cửa"),
+                        value=True,
+                        id="delivery-desk",
+                    )
+                    yield RadioButton(
+                        translate("Nhận qua bưu chính công ích"), id="delivery-postal"
+                    )
+                with Horizontal(classes="row"):
+                    yield Label(translate("Địa chỉ nhận"))
+                    yield Input(id="postal-address")
+                with Horizontal(classes="row"):
+                    yield Label(translate("Ghi chú"))
+                    yield Input(id="notes")
+                yield Static(translate("Ctrl+S: tiếp nhận và in giấy hẹn"), classes="muted")
+        yield from self.compose_frame()
+
+    def on_mount(self) -> None:
+        self.query_one("#submitter-form").display = False
+        if self._citizen is not None:
+            self.query_one("#owner-form", PersonForm).fill(self._citizen)
+        self.query_one("#owner-full-name", Input).focus()
+
+    # ----------------------------------------------------------------------- scanning
+
+    def accept_scan(self, scan: Scan) -> bool:
+        if scan.kind is not ScanKind.CITIZEN or scan.citizen is None:
+            return False
+        submitter = self.query_one("#submitter-form", PersonForm)
+        target = submitter if submitter.display and submitter.has_focus_within else None
+        (target or self.query_one("#owner-form", PersonForm)).fill(scan.citizen)
+        self.query_one(TabbedContent).active = "step-applicant"
+        return True
+
+    @on(Checkbox.Changed, "#separate-submitter")
+    def _toggle_submitter(self, event: Checkbox.Changed) -> None:
+        self.query_one("#submitter-form").display = event.value
+
+    # ---------------------------------------------------------------------- procedure
+
+    @on(Input.Changed, "#procedure-search")
+    def _search(self, event: Input.Changed) -> None:
+        results = self.query_one("#procedure-results", OptionList)
+        results.clear_options()
+        if len(event.value.strip()) < 2:
+            return
+        for view in self.desk.services.catalog.search(event.value, limit=30):
+            results.add_option(Option(f"{view.code}  {view.name}", id=view.code))
+        if results.option_count:
+            results.highlighted = 0
+
+    @on(Input.Submitted, "#procedure-search")
+    def _search_submitted(self) -> None:
+        self.query_one("#procedure-results", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#procedure-results")
+    async def _choose(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        await self.choose_procedure(event.option.id)
+
+    async def choose_procedure(self, code: str) -> None:
+        view = self.desk.services.catalog.get(code)
+        self.procedure = view
+        self.query_one("#procedure-chosen", Static).update(f"✔ {view.code} — {view.name}")
+        cases = self.query_one("#procedure-case", Select)
+        cases.set_options([(case.name, case.key) for case in view.cases])
+        cases.value = view.cases[0].key
+        await self.query_one(ComponentsChecklist).show(view.components)
+        self._show_fee()
+        self.query_one(TabbedContent).active = "step-components"
+
+    @on(Select.Changed, "#procedure-case")
+    def _show_fee(self) -> None:
+        if self.procedure is None:
+            return
+        case = self.procedure.case(self._case_key())
+        text = translate("Phí, lệ phí: {fee}", {"fee": money(case.fee)})
+        self.query_one("#fee", Static).update(
+            text + (f" ({case.fee_note})" if case.fee_note else "")
+        )
+
+    def _case_key(self) -> str | None:
+        value = self.query_one("#procedure-case", Select).value
+        return value if isinstance(value, str) else None
+
+    # ------------------------------------------------------------------------ submit
+
+    def action_step(self, delta: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        index = STEPS.index(tabs.active) if tabs.active in STEPS else 0
+        tabs.active = STEPS[max(0, min(len(STEPS) - 1, index + delta))]
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def request(self, *, allow_incomplete: bool = False) -> ReceiveRequest:
+        """The intake as typed, validated field by field (InvalidInput names the field)."""
+        owner = self.query_one("#owner-form", PersonForm).person()
+        submitter = None
+        if self.query_one("#separate-submitter", Checkbox).value:
+            submitter = self.query_one("#submitter-form", PersonForm).person()
+        if self.procedure is None:
+            raise InvalidInput("Chưa chọn thủ tục: tìm và chọn thủ tục ở bước 2.")
+        sets = self.query_one("#sets", Input).value.strip() or "1"
+        if not sets.isdigit():
+            raise InvalidInput("Số bộ hồ sơ phải từ 1 đến 99.")
+        postal = self.query_one("#delivery-postal", RadioButton).value
+        officer = self.desk.officer
+        return ReceiveRequest(
+            procedure_code=self.procedure.code,
+            owner=owner,
+            submitter=submitter,
+            components=self.query_one(ComponentsChecklist).values(),
+            case_key=self._case_key(),
+            delivery="postal" if postal else "desk",
+            delivery_address=self.query_one("#postal-address", Input).value or None,
+            sets_count=int(sets),
+            notes=self.query_one("#notes", Input).value or None,
+            officer_id=officer.id if officer else None,
+            allow_incomplete=allow_incomplete,
+        )
+
+    def action_submit(self) -> None:
+        try:
+            self.request()
+            missing = self.query_one(ComponentsChecklist).missing()
+        except DeskError as error:
+            self.desk.show_error(error)
+            return
+        if not missing:
+            self._receive(allow_incomplete=False)
+            return
+        message = translate(
+            "Hồ sơ còn thiếu: {missing}. Ghi nhận hồ sơ chưa đầy đủ và in Phiếu yêu cầu bổ sung, "
+            "hoàn thiện hồ sơ (Mẫu 02) thay cho Giấy tiếp nhận?",
+            {"missing": "; ".join(missing)},
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._receive(allow_incomplete=True)
+
+        self.app.push_screen(ConfirmDialog(translate("Hồ sơ chưa đầy đủ"), message), answered)
+
+    def _receive(self, *, allow_incomplete: bool) -> None:
+        try:
+            request = self.request(allow_incomplete=allow_incomplete)
+        except DeskError as error:
+            self.desk.show_error(error)
+            return
+        self.desk.run_blocking(
+            self, lambda: self.desk.services.intake.receive(request), DossierReceived
+        )
+
+    def on_dossier_received(self, message: DossierReceived) -> None:
+        from screens.receipt import ReceiptScreen
+
+        self.app.switch_screen(ReceiptScreen(message.result))
