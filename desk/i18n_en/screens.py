@@ -90,7 +90,6 @@ ENGLISH: dict[str, str] = {
     "Đủ": "OK",
     "Lúc": "At",
     "Việc": "Action",
-    "Trạng thái": "Status",
     "Đã ghi nhận: {action}.": "Recorded: {action}.",
     "(hẹn ban đầu {at})": "(originally {at})",
     "Ghi nhận việc này?": "Record this action?",
