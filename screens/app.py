@@ -3,6 +3,7 @@ the one error dialog, and thread workers for everything that blocks."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import ClassVar, TypeVar
@@ -20,17 +21,20 @@ from desk.errors import AuthError, DeskError
 from desk.i18n import translate
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
+from desk.services.sync import footer_text
 from screens.home import HomeScreen, HomeSummary
 from screens.keymap import key
 from screens.login import LoginScreen
 from screens.messages import PrintFailed, PrintFinished, ScanArrived, SerialText, WorkFailed
 from screens.widgets.dialogs import ErrorDialog, unexpected
+from screens.widgets.status_bar import StatusLine
 
 __all__ = ["DeskApp", "HomeSummary", "make_app"]
 
 T = TypeVar("T")
 Clock = Callable[[], float]
 IDLE_CHECK_SECONDS = 15.0
+SYNC_SECONDS = 60.0
 
 
 class DeskApp(App[None]):
@@ -44,6 +48,7 @@ class DeskApp(App[None]):
         Binding(key("reports"), "reports", translate("Báo cáo"), id="reports", show=False),
         Binding(key("settings"), "settings", translate("Cài đặt"), id="settings", show=False),
         Binding(key("officers"), "officers", translate("Cán bộ"), id="officers", show=False),
+        Binding(key("feedback"), "feedback", translate("Phản ánh"), id="feedback", show=False),
         Binding(key("lock"), "lock", translate("Khóa máy"), id="lock", show=False),
         Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
     ]
@@ -89,6 +94,7 @@ class DeskApp(App[None]):
         if self.officer is None:
             self.push_screen(LoginScreen())
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+        self.set_interval(SYNC_SECONDS, self.sync_tick)
         self._start_serial_scanner()
 
     def on_unmount(self) -> None:
@@ -235,6 +241,25 @@ class DeskApp(App[None]):
         if self.officer is not None and self.require_admin():
             self._open(OfficersScreen, OfficersScreen)
 
+    def action_feedback(self) -> None:
+        from screens.feedback import FeedbackScreen
+
+        self._open(FeedbackScreen, FeedbackScreen)
+
+    # ------------------------------------------------------------ background sync
+
+    def sync_tick(self) -> None:
+        """Push and pull with the central server in a worker when the desk is enrolled; the
+        status line shows the outcome. Failures wait for the next tick (the outbox keeps all)."""
+        if self.services.sync.status().enrolled:
+            self.run_worker(self._sync_once, thread=True, group="sync", exclusive=True)
+
+    def _sync_once(self) -> None:
+        # Offline or refused shows in the status line; never a dialog every minute.
+        with contextlib.suppress(DeskError):
+            self.services.sync.sync_once()
+        self.call_from_thread(self.refresh_status)
+
     def action_help(self) -> None:
         from screens.help import HelpScreen
 
@@ -248,37 +273,9 @@ class DeskApp(App[None]):
         self.push_screen(HelpScreen(sorted(keys, key=lambda row: row[2])))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            translate("Tiếp nhận hồ sơ"), translate("Mở màn hình tiếp nhận"), self.action_intake
-        )
-        yield SystemCommand(
-            translate("Tìm hồ sơ"), translate("Theo mã, số định danh, họ tên"), self.action_find
-        )
-        yield SystemCommand(
-            translate("Trả kết quả"),
-            translate("Trả kết quả cho công dân"),
-            self.action_return_result,
-        )
-        yield SystemCommand(
-            translate("Báo cáo"),
-            translate("Biểu 06a, tỷ lệ đúng hạn, xuất tệp"),
-            self.action_reports,
-        )
-        yield SystemCommand(
-            translate("Cài đặt"),
-            translate("Quản trị: máy in, máy quét, máy chủ"),
-            self.action_settings,
-        )
-        yield SystemCommand(
-            translate("Cán bộ"), translate("Quản trị: tài khoản cán bộ"), self.action_officers
-        )
-        yield SystemCommand(
-            translate("Khóa máy"), translate("Khóa màn hình quầy"), self.action_lock
-        )
-        yield SystemCommand(
-            translate("Trợ giúp"), translate("Danh sách phím tắt"), self.action_help
-        )
-        yield SystemCommand(translate("Thoát"), translate("Đóng chương trình"), self.exit)
+        from screens.commands import system_commands
+
+        yield from system_commands(self)
 
     # ------------------------------------------------------------ errors and workers
 
@@ -358,7 +355,7 @@ class DeskApp(App[None]):
             if callable(refresh):
                 refresh()
 
-    def status_texts(self) -> tuple[str, str, int, str]:
+    def status_line(self) -> StatusLine:
         office = self.services.office.office()
         officer = self.officer.full_name if self.officer else ""
         pending = len(self.services.printing.store.pending())
@@ -367,7 +364,10 @@ class DeskApp(App[None]):
             scanner = state_label(self.serial.state)
         elif self.services.preferences.get().scanner_port:
             scanner = state_label(ScannerState.ABSENT)
-        return f"{office.agency_name} — {office.desk_name}", officer, pending, scanner
+        link = footer_text(self.services.sync.status())
+        return StatusLine(
+            f"{office.agency_name} — {office.desk_name}", officer, link, pending, scanner
+        )
 
 
 def make_app(

@@ -53,7 +53,7 @@ class DeskScreen(Screen[None]):
     def refresh_status(self) -> None:
         app: DeskApp = self.app  # type: ignore[assignment]
         for bar in self.query(StatusBar):
-            bar.office, bar.officer, bar.queue, bar.scanner = app.status_texts()
+            bar.line = app.status_line()
 
     @property
     def desk(self) -> DeskApp:
@@ -73,7 +73,7 @@ class HomeScreen(DeskScreen):
                 f"{office.unit_name}\n{office.agency_name} — {office.agency_code}", id="office"
             )
             yield HomeSummary()
-            yield Static(translate("Kết nối: chưa cấu hình máy chủ"), id="link")
+            yield Static("", id="link")
             yield Static(
                 translate(
                     "F2 tiếp nhận · F3 tìm hồ sơ · F4 trả kết quả · F6 báo cáo · F1 trợ giúp · "
@@ -90,3 +90,8 @@ class HomeScreen(DeskScreen):
     def action_refresh(self) -> None:
         self.query_one(HomeSummary).refresh_counts()
         self.refresh_status()
+
+    def refresh_status(self) -> None:
+        super().refresh_status()
+        line = self.desk.status_line()
+        self.query_one("#link", Static).update(translate("Kết nối: {link}", {"link": line.link}))

@@ -29,6 +29,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "reports": "f6",
     "settings": "f7",
     "officers": "f8",
+    "feedback": "f9",
     "lock": "ctrl+l",
     "quit": "ctrl+q",
     "back": "escape",

@@ -14,7 +14,7 @@ import typer
 from desk.cli.common import DbOption, JsonOption, emit_json, say, services
 from desk.errors import DeskError
 from desk.i18n import translate
-from desk.services.sync import SyncReport, SyncStatus
+from desk.services.sync import SyncReport, footer_text
 from sync.worker import SyncLoop
 
 log = logging.getLogger("desk.sync")
@@ -145,25 +145,6 @@ def export_quarantine(
     with services(db) as opened:
         count = opened.sync.export_quarantined(out)
     say(translate("Đã lưu {count} lệnh vào {path}.", {"count": count, "path": str(out)}))
-
-
-def footer_text(current: SyncStatus) -> str:
-    """One line for the footer: online/offline, what is waiting, and how long it will take."""
-    if not current.enrolled:
-        return translate("Chưa đăng ký máy chủ")
-    parts = [
-        translate("Trực tuyến") if current.online else translate("Ngoại tuyến"),
-        translate(
-            "{commands} lệnh, {kb} KB chờ gửi",
-            {"commands": current.commands_pending, "kb": current.bytes_pending // 1024},
-        ),
-    ]
-    if current.eta_seconds is not None and current.bytes_pending:
-        minutes = max(1, round(current.eta_seconds / 60))
-        parts.append(translate("còn khoảng {minutes} phút", {"minutes": minutes}))
-    if current.commands_quarantined:
-        parts.append(translate("{count} lệnh bị từ chối", {"count": current.commands_quarantined}))
-    return " · ".join(parts)
 
 
 def _show_report(report: SyncReport, as_json: bool) -> None:

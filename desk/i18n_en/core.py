@@ -482,7 +482,6 @@ ENGLISH: dict[str, str] = {
     "Có kết quả chờ trả: {n}": "Results ready to return: {n}",
     "Làm mới": "Refresh",
     "Thoát": "Quit",
-    "Kết nối: chưa cấu hình máy chủ": "Connection: no server configured",
     "Bộ phận Một cửa": "One-Stop Office",
     # desk/i18n.py PARAMETER_LABELS: nouns used as message parameters
     "chủ hồ sơ": "dossier owner",

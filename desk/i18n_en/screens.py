@@ -282,4 +282,28 @@ ENGLISH: dict[str, str] = {
     # screens/widgets/status_bar.py
     "Hàng đợi in: {n}": "Print queue: {n}",
     "Chưa đăng nhập": "Not logged in",
+    # screens/feedback.py, screens/commands.py, screens/widgets/status_bar.py
+    "Phản ánh": "Feedback",
+    "Phản ánh, kiến nghị": "Citizens' feedback",
+    "Sổ theo dõi phản ánh, kiến nghị và hạn trả lời": "The feedback register and answer deadlines",
+    "Phản ánh, kiến nghị đang chờ trả lời": "Feedback waiting for an answer",
+    "Số": "No.",
+    "Hạn trả lời": "Answer by",
+    "Nội dung": "Content",
+    "Ghi nhận phản ánh": "Record feedback",
+    "Giao xử lý": "Assign",
+    "Trả lời và đóng": "Answer and close",
+    "Phản ánh số {number}: {state}; hạn trả lời {due}.": (
+        "Feedback {number}: {state}; answer by {due}."
+    ),
+    "Nội dung phản ánh, kiến nghị": "What the feedback says",
+    "Hình thức: {channels}": "Channel: {channels}",
+    "Họ tên người phản ánh": "Sender's full name",
+    "Số điện thoại": "Phone number",
+    "Mã hồ sơ liên quan (nếu có)": "Related dossier code (if any)",
+    "Giao xử lý phản ánh số {number}": "Assign feedback {number}",
+    "Đơn vị, người được giao": "Unit or person assigned",
+    "Trả lời phản ánh số {number}": "Answer feedback {number}",
+    "Nội dung đã trả lời": "The answer given",
+    "Kết nối: {link}": "Connection: {link}",
 }

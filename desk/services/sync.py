@@ -326,3 +326,22 @@ class SyncService:
                 stats["bytes_per_second"] = round(bytes_sent / seconds, 1)
             stats["last_report"] = asdict(report)
             outbox.save_state(session, STATS_KEY, stats)
+
+
+def footer_text(current: SyncStatus) -> str:
+    """One line for the footer: online/offline, what is waiting, and how long it will take."""
+    if not current.enrolled:
+        return translate("Chưa đăng ký máy chủ")
+    parts = [
+        translate("Trực tuyến") if current.online else translate("Ngoại tuyến"),
+        translate(
+            "{commands} lệnh, {kb} KB chờ gửi",
+            {"commands": current.commands_pending, "kb": current.bytes_pending // 1024},
+        ),
+    ]
+    if current.eta_seconds is not None and current.bytes_pending:
+        minutes = max(1, round(current.eta_seconds / 60))
+        parts.append(translate("còn khoảng {minutes} phút", {"minutes": minutes}))
+    if current.commands_quarantined:
+        parts.append(translate("{count} lệnh bị từ chối", {"count": current.commands_quarantined}))
+    return " · ".join(parts)

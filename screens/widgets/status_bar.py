@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from desk.i18n import translate
 
 
+@dataclass(frozen=True)
+class StatusLine:
+    office: str
+    officer: str
+    link: str
+    print_queue: int
+    scanner: str
+
+
 class StatusBar(Static):
-    office: reactive[str] = reactive("")
-    officer: reactive[str] = reactive("")
-    queue: reactive[int] = reactive(0)
-    scanner: reactive[str] = reactive("")
+    line: reactive[StatusLine | None] = reactive(None)
 
     def render(self) -> str:
+        line = self.line
+        if line is None:
+            return ""
         parts = [
-            self.office,
-            self.officer or translate("Chưa đăng nhập"),
-            translate("Kết nối: chưa cấu hình máy chủ"),
-            translate("Hàng đợi in: {n}", {"n": self.queue}),
+            line.office,
+            line.officer or translate("Chưa đăng nhập"),
+            translate("Kết nối: {link}", {"link": line.link}),
+            translate("Hàng đợi in: {n}", {"n": line.print_queue}),
+            line.scanner,
         ]
-        if self.scanner:
-            parts.append(self.scanner)
         return " │ ".join(part for part in parts if part)

@@ -11,10 +11,9 @@ import httpx
 from sqlmodel import col, select
 
 from data.models import OutboxCommand, Setting
-from desk.cli.sync import footer_text
 from desk.services.blobs import blob_dir_for
 from desk.services.container import DeskServices
-from desk.services.sync import ENROLMENT_KEY, SyncService
+from desk.services.sync import ENROLMENT_KEY, SyncService, footer_text
 from sync.outbox import ACKED, PENDING, QUARANTINED
 from tests.conftest import FakeClock, citizen
 from tests.helpers import receive

@@ -54,7 +54,7 @@ def test_wrong_password_then_login_shows_home_with_counts(
         assert "Tiếp nhận hôm nay: 1" in _text(app.screen.query_one(HomeSummary))
         assert "000.00.01.H99" in _text(app.screen.query_one("#office", Static))
         status = _text(app.screen.query_one("#status", Static))
-        assert "CÁN BỘ THỬ NGHIỆM" in status and "chưa cấu hình máy chủ" in status
+        assert "CÁN BỘ THỬ NGHIỆM" in status and "Chưa đăng ký máy chủ" in status
 
     drive(make_app(services, clock=ticks), scenario)
 
