@@ -8,13 +8,11 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import ClassVar, TypeVar
 
-from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Input
 
-from desk.devices.barcode import BurstRecogniser, Scan, ScanKind, ScanRouter
+from desk.devices.barcode import BurstRecogniser, ScanRouter
 from desk.devices.serial_scanner import ScannerState, SerialScanner, state_label
 from desk.domain.timefmt import local_date
 from desk.errors import AuthError, DeskError
@@ -25,9 +23,10 @@ from desk.services.sync import footer_text
 from screens.home import HomeScreen, HomeSummary
 from screens.keymap import key
 from screens.login import LoginScreen
-from screens.messages import PrintFailed, PrintFinished, ScanArrived, SerialText, WorkFailed
-from screens.widgets.dialogs import ErrorDialog, unexpected
+from screens.messages import SerialText
+from screens.scan_input import ScanInput
 from screens.widgets.status_bar import StatusLine
+from screens.work import DeskWork
 
 __all__ = ["DeskApp", "HomeSummary", "make_app"]
 
@@ -37,7 +36,7 @@ IDLE_CHECK_SECONDS = 15.0
 SYNC_SECONDS = 60.0
 
 
-class DeskApp(App[None]):
+class DeskApp(ScanInput, DeskWork):
     TITLE = "motcua-desk"
     CSS_PATH = "global.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -150,58 +149,6 @@ class DeskApp(App[None]):
         self.show_error(AuthError("Chỉ quản trị viên mới dùng được chức năng này."))
         return False
 
-    # ---------------------------------------------------------------------- key input
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._scanned(event):
-            return
-        await super().on_event(event)
-
-    def _scanned(self, event: events.Key) -> bool:
-        """Feed the burst recogniser; True when this Enter ended a scan (then routed)."""
-        self.last_input = self.clock()
-        if event.key == "enter":
-            text = self.recogniser.enter()
-            if text is None:
-                return False
-            focused = self.focused
-            if isinstance(focused, Input) and focused.value.endswith(text):
-                focused.value = focused.value[: -len(text)]  # the scan typed into the field
-            event.stop()
-            event.prevent_default()
-            self.router.route(text)
-            return True
-        if event.character is not None and event.is_printable:
-            self.recogniser.feed(event.character)
-        else:
-            self.recogniser.reset()
-        return False
-
-    def _post_scan(self, scan: Scan) -> None:
-        self.post_message(ScanArrived(scan))
-
-    def on_scan_arrived(self, message: ScanArrived) -> None:
-        scan = message.scan
-        if scan.notice is not None:
-            self.notify(scan.notice.message, title=scan.notice.title, severity="warning")
-        if scan.kind is ScanKind.UNKNOWN:
-            if scan.problem is not None:
-                self.show_error(scan.problem)
-            return
-        if self.officer is None or isinstance(self.screen, LoginScreen):
-            return
-        handler = getattr(self.screen, "accept_scan", None)
-        if callable(handler) and handler(scan):
-            return
-        if scan.kind is ScanKind.CITIZEN:
-            from screens.intake import IntakeScreen
-
-            self.push_screen(IntakeScreen(citizen=scan.citizen))
-        elif scan.code is not None:
-            from screens.dossier import DossierScreen
-
-            self.push_screen(DossierScreen(code=scan.code))
-
     # ---------------------------------------------------------------------- navigation
 
     def _open(self, factory: Callable[[], Screen[None]], kind: type[Screen[None]]) -> None:
@@ -276,78 +223,6 @@ class DeskApp(App[None]):
         from screens.commands import system_commands
 
         yield from system_commands(self)
-
-    # ------------------------------------------------------------ errors and workers
-
-    def show_error(self, error: DeskError) -> None:
-        self.push_screen(ErrorDialog(error))
-
-    def on_work_failed(self, message: WorkFailed) -> None:
-        self.show_error(message.error)
-        self.refresh_status()
-
-    def _tell_screens(self, message: PrintFinished | PrintFailed) -> None:
-        for screen in self.screen_stack:
-            handler = getattr(screen, "print_result", None)
-            if callable(handler):
-                handler(message)
-
-    def on_print_finished(self, message: PrintFinished) -> None:
-        self._tell_screens(message)
-        self.notify(
-            translate(
-                "Đã in {form} của hồ sơ {code}.", {"form": message.form, "code": message.code}
-            )
-        )
-        self.refresh_status()
-
-    def on_print_failed(self, message: PrintFailed) -> None:
-        self._tell_screens(message)
-        self.show_error(message.error)
-        self.refresh_status()
-
-    def run_blocking(
-        self,
-        target: Screen[None] | App[None],
-        work: Callable[[], T],
-        done: Callable[[T], object],
-        *,
-        group: str = "desk",
-    ) -> None:
-        """Run ``work`` in a thread; post ``done(result)`` (a Message) or WorkFailed."""
-
-        def job() -> None:
-            try:
-                result = work()
-            except DeskError as error:
-                target.post_message(WorkFailed(error))
-                return
-            except Exception as error:  # a bug: never a traceback at the counter
-                target.post_message(WorkFailed(unexpected(error)))
-                return
-            message = done(result)
-            if message is not None:
-                target.post_message(message)  # type: ignore[arg-type]
-
-        self.run_worker(job, thread=True, exit_on_error=False, group=group)
-
-    def print_form(self, code: str, form: str) -> None:
-        """Print ``form`` of ``code`` in a thread worker; failures keep the job for a reprint."""
-        officer_id = self.officer.id if self.officer else None
-
-        def job() -> None:
-            try:
-                printed = self.services.printing.print_form(code, form, officer_id=officer_id)
-            except DeskError as error:
-                self.post_message(PrintFailed(code, form, error))
-                return
-            except Exception as error:
-                self.post_message(PrintFailed(code, form, unexpected(error)))
-                return
-            self.post_message(PrintFinished(code, form, printed))
-
-        self.run_worker(job, thread=True, exit_on_error=False, group="print")
-        self.refresh_status()
 
     def refresh_status(self) -> None:
         for screen in self.screen_stack:

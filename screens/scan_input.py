@@ -1,0 +1,76 @@
+"""Barcode scanners typing like keyboards: every key passes the burst recogniser first, and a
+burst that ends in Enter is taken out of the field it was typed into and routed (CCCD →
+intake, slip QR or dossier code → that dossier). Mixed into DeskApp."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events
+from textual.app import App
+from textual.widgets import Input
+
+from desk.devices.barcode import BurstRecogniser, Scan, ScanKind, ScanRouter
+from desk.errors import DeskError
+from desk.services.auth import OfficerView
+from screens.login import LoginScreen
+from screens.messages import ScanArrived
+
+
+class ScanInput(App[None]):
+    clock: Callable[[], float]
+    recogniser: BurstRecogniser
+    router: ScanRouter
+    officer: OfficerView | None
+    last_input: float
+    show_error: Callable[[DeskError], None]
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._scanned(event):
+            return
+        await super().on_event(event)
+
+    def _scanned(self, event: events.Key) -> bool:
+        """Feed the burst recogniser; True when this Enter ended a scan (then routed)."""
+        self.last_input = self.clock()
+        if event.key == "enter":
+            text = self.recogniser.enter()
+            if text is None:
+                return False
+            focused = self.focused
+            if isinstance(focused, Input) and focused.value.endswith(text):
+                focused.value = focused.value[: -len(text)]  # the scan typed into the field
+            event.stop()
+            event.prevent_default()
+            self.router.route(text)
+            return True
+        if event.character is not None and event.is_printable:
+            self.recogniser.feed(event.character)
+        else:
+            self.recogniser.reset()
+        return False
+
+    def _post_scan(self, scan: Scan) -> None:
+        self.post_message(ScanArrived(scan))
+
+    def on_scan_arrived(self, message: ScanArrived) -> None:
+        scan = message.scan
+        if scan.notice is not None:
+            self.notify(scan.notice.message, title=scan.notice.title, severity="warning")
+        if scan.kind is ScanKind.UNKNOWN:
+            if scan.problem is not None:
+                self.show_error(scan.problem)
+            return
+        if self.officer is None or isinstance(self.screen, LoginScreen):
+            return
+        handler = getattr(self.screen, "accept_scan", None)
+        if callable(handler) and handler(scan):
+            return
+        if scan.kind is ScanKind.CITIZEN:
+            from screens.intake import IntakeScreen
+
+            self.push_screen(IntakeScreen(citizen=scan.citizen))
+        elif scan.code is not None:
+            from screens.dossier import DossierScreen
+
+            self.push_screen(DossierScreen(code=scan.code))
