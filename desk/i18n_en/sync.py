@@ -167,4 +167,8 @@ ENGLISH: dict[str, str] = {
     # sync/server/cli.py (notifications)
     "Đã gửi {count} thông báo.": "Sent {count} notifications.",
     "Hồ sơ {code} chưa có thông báo nào.": "Dossier {code} has no notifications yet.",
+    # sync/server/records.py
+    "Phản ánh này không thuộc cơ quan của quầy.": (
+        "This feedback does not belong to the desk's agency."
+    ),
 }

@@ -30,3 +30,9 @@ def not_found(dossier_code: str) -> Refused:
         http_status=404,
         code=dossier_code,
     )
+
+
+def bad_payload(field: str) -> Refused:
+    return Refused(
+        "Nội dung lệnh không hợp lệ (trường {field}).", reason_code="bad_payload", field=field
+    )

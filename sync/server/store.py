@@ -25,7 +25,8 @@ from sync.protocol import Command, CommandResult, Outcome
 from sync.server.adapters import ProvinceAdapter
 from sync.server.chain import append_event
 from sync.server.dossiers import dossier_for_change, transition
-from sync.server.errors import Refused
+from sync.server.errors import Refused, bad_payload
+from sync.server.records import RECORD_TYPES, apply_record
 from sync.server.tables import ServerCommand, ServerDossier
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -124,10 +125,21 @@ class CommandStore:
             ).message,
         )
 
-    def _apply_new(self, session: Session, caller: Caller, command: Command) -> int:
+    def _apply_new(self, session: Session, caller: Caller, command: Command) -> int | None:
         if caller.role != "desk" or command.desk_id != caller.desk_id:
             raise Refused(
                 "Lệnh không phải của quầy đang kết nối.", reason_code="wrong_desk", http_status=403
+            )
+        if command.type in RECORD_TYPES:
+            return apply_record(
+                session,
+                caller.agency_code,
+                caller.key,
+                command.type,
+                command.payload,
+                command_id=command.command_id,
+                dossier_id=command.dossier_id,
+                now=self._clock(),
             )
         action = _action_of(command.type)
         if action in CREATING_ACTIONS:
@@ -152,7 +164,7 @@ class CommandStore:
         try:
             code = parse_dossier_code(created.code)
         except InvalidInput:
-            raise _bad_payload("code") from None
+            raise bad_payload("code") from None
         if code.agency != caller.agency_code:
             raise Refused(
                 "Hồ sơ {code} không thuộc cơ quan của quầy này.",
@@ -169,7 +181,7 @@ class CommandStore:
                 end=caller.range_end,
             )
         if created.id != command.dossier_id:
-            raise _bad_payload("id")
+            raise bad_payload("id")
         taken = session.scalars(
             select(ServerDossier.id).where(
                 (ServerDossier.code == code.raw) | (ServerDossier.id == created.id)
@@ -183,7 +195,7 @@ class CommandStore:
                 code=code.raw,
             )
         if next_status(action, None) != created.status:
-            raise _bad_payload("status")
+            raise bad_payload("status")
         dossier = ServerDossier(
             id=created.id,
             code=code.raw,
@@ -260,10 +272,4 @@ def _parse(model: type[_M], payload: dict[str, Any]) -> _M:
         return model.model_validate(payload)
     except ValidationError as error:
         where = ".".join(str(part) for part in error.errors()[0]["loc"]) or "payload"
-        raise _bad_payload(where) from None
-
-
-def _bad_payload(field: str) -> Refused:
-    return Refused(
-        "Nội dung lệnh không hợp lệ (trường {field}).", reason_code="bad_payload", field=field
-    )
+        raise bad_payload(where) from None

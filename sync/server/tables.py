@@ -161,3 +161,27 @@ class ServerNotification(ServerBase):
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+
+
+class ServerFeedback(ServerBase):
+    """The server's copy of a desk's phản ánh, kiến nghị, brought up to date by each command."""
+
+    __tablename__ = "srv_feedback"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("srv_agency.code"), index=True)
+    desk_key: Mapped[str] = mapped_column(ForeignKey("srv_desk.key"))
+    book: Mapped[str] = mapped_column(String(16), default="")
+    seq: Mapped[int] = mapped_column(default=0)
+    channel: Mapped[str] = mapped_column(String(16), default="")
+    dossier_code: Mapped[str | None] = mapped_column(String(64))
+    sender_name: Mapped[str] = mapped_column(String(200), default="")
+    sender_phone: Mapped[str | None] = mapped_column(String(32))
+    sender_email: Mapped[str | None] = mapped_column(String(320))
+    content: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    received_at: Mapped[datetime | None]
+    due_at: Mapped[datetime | None] = mapped_column(index=True)
+    assigned_to: Mapped[str | None] = mapped_column(String(200))
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime | None]

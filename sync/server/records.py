@@ -1,0 +1,107 @@
+"""Desk commands that record something without moving the dossier through the lifecycle:
+an attached scan (kept in the dossier's audit chain with both file hashes) and the register
+of phản ánh, kiến nghị (one row per feedback, brought up to date by each command)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy.orm import Session
+
+from sync.server.chain import append_event, check_chain
+from sync.server.dossiers import dossier_for_change
+from sync.server.errors import Refused, bad_payload
+from sync.server.tables import ServerFeedback
+
+SCAN_ATTACHED = "dossier.scan_attached"
+FEEDBACK_TYPES = ("feedback.receive", "feedback.assign", "feedback.close")
+RECORD_TYPES = (SCAN_ATTACHED, *FEEDBACK_TYPES)
+
+
+class _Scan(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    code: str
+    component: int
+    legal_sha256: str
+    compact_sha256: str
+    pages: int
+
+
+class _Feedback(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    book: str
+    seq: int
+    channel: str
+    dossier_code: str | None = None
+    sender_name: str = ""
+    sender_phone: str | None = None
+    sender_email: str | None = None
+    content: str
+    state: str
+    received_at: datetime
+    due_at: datetime
+    assigned_to: str | None = None
+    answer: str | None = None
+    answered_at: datetime | None = None
+
+
+def _parsed(model: type[BaseModel], payload: dict[str, Any]) -> Any:
+    try:
+        return model.model_validate(payload)
+    except ValidationError as error:
+        where = ".".join(str(part) for part in error.errors()[0]["loc"]) or "payload"
+        raise bad_payload(where) from None
+
+
+def apply_record(
+    session: Session,
+    agency_code: str,
+    desk_key: str,
+    command_type: str,
+    payload: dict[str, Any],
+    *,
+    command_id: str,
+    dossier_id: str | None,
+    now: datetime,
+) -> int | None:
+    """Apply one record command; returns the dossier's status (None for feedback)."""
+    if command_type == SCAN_ATTACHED:
+        scan: _Scan = _parsed(_Scan, payload)
+        dossier = dossier_for_change(session, agency_code, dossier_id=dossier_id, code=scan.code)
+        check_chain(session, dossier)
+        append_event(
+            session,
+            dossier,
+            kind="scan_attached",
+            at=now,
+            from_status=dossier.status,
+            to_status=dossier.status,
+            payload={
+                "command_id": command_id,
+                "desk": desk_key,
+                "component": scan.component,
+                "legal_sha256": scan.legal_sha256,
+                "compact_sha256": scan.compact_sha256,
+                "pages": scan.pages,
+            },
+        )
+        return dossier.status
+    record: _Feedback = _parsed(_Feedback, payload)
+    row = session.get(ServerFeedback, record.id, with_for_update=True)
+    if row is not None and row.agency_code != agency_code:
+        raise Refused(
+            "Phản ánh này không thuộc cơ quan của quầy.",
+            reason_code="other_agency",
+            http_status=403,
+        )
+    if row is None:
+        row = ServerFeedback(id=record.id, agency_code=agency_code, desk_key=desk_key)
+        session.add(row)
+    for name, value in record.model_dump().items():
+        if name != "id":
+            setattr(row, name, value)
+    row.updated_at = now
+    return None
