@@ -1,7 +1,8 @@
 """The register of phản ánh, kiến nghị (citizens' feedback about how procedures are handled).
 
-Sơn La 2019 Điều 17–18 (../shared/seeds): feedback arrives in person, by phone, by email, by
-letter or through the public portal; the office answers within 03 working days of receipt.
+Sơn La 2019 Điều 17–18 (a provincial rule the project started from): feedback arrives in
+person, by phone, by email, by letter or through the public portal; the office answers within
+03 working days of receipt.
 The number of days is an office rule (``OfficeRules.feedback_answer_days``), the deadline is
 counted on the working calendar like a dossier's. Each step is one transaction that also
 queues an outbox command, so the server's register gets the same entries. The sender's name,
