@@ -37,6 +37,7 @@ def register(app: typer.Typer) -> None:
     app.command("scan")(scan)
     app.command("scanners")(scanners)
     app.command("attach")(attach)
+    app.command("scanner-choice")(scanner_choice)
 
 
 def _check_out(out: Path, option: str) -> Path:
@@ -238,3 +239,60 @@ def attach(
             },
         )
     )
+
+
+def scanner_choice(
+    device: Annotated[
+        str | None,
+        typer.Option(help="Máy quét SANE, ví dụ fujitsu:fi-7160:1234 (xem desk scanners)."),
+    ] = None,
+    folder: Annotated[
+        Path | None, typer.Option(help="Thư mục máy quét lưu tệp vào (máy quét lưu ra thư mục).")
+    ] = None,
+    polling: Annotated[
+        bool, typer.Option("--polling", help="Theo dõi thư mục bằng quét định kỳ (ổ mạng).")
+    ] = False,
+    resolution: Annotated[int, typer.Option(min=200, max=600, help="Độ phân giải (dpi).")] = 200,
+    feeder: Annotated[
+        bool, typer.Option("--adf", help="Quét nhiều trang qua khay nạp giấy.")
+    ] = False,
+    none: Annotated[bool, typer.Option("--none", help="Bỏ chọn máy quét.")] = False,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Xem hoặc chọn máy quét tài liệu của quầy (SANE hoặc thư mục)."""
+    from desk.devices.scanning.factory import ScannerChoice
+
+    chosen = [name for name, value in (("--device", device), ("--folder", folder)) if value]
+    if none:
+        chosen.append("--none")
+    if len(chosen) > 1:
+        raise InvalidInput(
+            "Chọn một trong: {options}, không chọn nhiều cùng lúc.", options=", ".join(chosen)
+        )
+    with services(db) as desk:
+        if chosen:
+            if none:
+                choice = ScannerChoice()
+            elif device:
+                choice = ScannerChoice(
+                    "sane", device=device.strip(), resolution=resolution, feeder=feeder
+                )
+            else:
+                assert folder is not None
+                target = folder.expanduser().absolute()
+                if not target.is_dir():
+                    raise InvalidInput(
+                        "Không có thư mục {folder}. Hãy tạo thư mục hoặc chọn thư mục khác.",
+                        folder=str(target),
+                    )
+                choice = ScannerChoice(
+                    "folder", folder=str(target), polling=polling, resolution=resolution
+                )
+            desk.scanning.set_scanner_choice(choice)
+        current = desk.scanning.scanner_choice()
+    if json:
+        emit_json(current.to_dict())
+        return
+    where = current.device or current.folder or translate("chưa chọn")
+    say(translate("Máy quét của quầy: {kind} {where}", {"kind": current.kind, "where": where}))

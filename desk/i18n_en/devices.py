@@ -388,4 +388,12 @@ ENGLISH: dict[str, str] = {
         "Attached a {pages}-page scan to component {number} of dossier {code} ({size} KB; "
         "compact copy {compact} KB)."
     ),
+    # desk/cli/scanning.py (scanner choice)
+    "Chọn một trong: {options}, không chọn nhiều cùng lúc.": (
+        "Choose one of: {options}, not several at once."
+    ),
+    "Không có thư mục {folder}. Hãy tạo thư mục hoặc chọn thư mục khác.": (
+        "There is no folder {folder}. Create it or choose another folder."
+    ),
+    "Máy quét của quầy: {kind} {where}": "The desk's scanner: {kind} {where}",
 }
