@@ -16,6 +16,8 @@ from desk.domain.lifecycle import Status
 from desk.errors import IllegalTransition, InvalidInput
 from desk.services.container import DeskServices
 from desk.services.returns import ReturnRequest
+from desk.services.sync_pull import NOTES_KEY
+from sync.outbox import load_state
 from sync.server.context import ServerSettings
 from tests.conftest import FakeClock
 from tests.helpers import count, dossier, events, last_payload, receive
@@ -150,3 +152,15 @@ def test_returning_a_partly_online_result_needs_the_originals_compared(
 
 def _form() -> dict[str, object]:
     return {"name": FORM, "originals": 1, "attachment": attachment()}
+
+
+def test_an_online_dossier_of_a_procedure_the_desk_does_not_know_is_noted_not_created(
+    sqlite_server: LiveServer, desk: DeskServices
+) -> None:
+    procedure = {"code": "T-KHONG-CO", "name": "Thủ tục chưa có", "sector": "Hộ tịch"}
+    code = submit(sqlite_server, procedure=procedure).code
+    assert desk.sync.sync_once().changes_applied == 0
+    assert desk.online.inbox() == []
+    with desk.context.db.read() as session:
+        notes = load_state(session, NOTES_KEY)["notes"]
+    assert notes == [{"code": code, "action": "submit_online", "reason": "procedure_unknown"}]
