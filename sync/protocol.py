@@ -166,6 +166,9 @@ class Change(Strict):
     """The appointment after the change, when it set one (an online dossier accepted)."""
     snapshot: dict[str, Any] | None = None
     attachments: list[Sha256] = Field(default_factory=list)
+    desk_id: str | None = None
+    """The desk whose command made the change (None: the server or the back office); that
+    desk has already applied it and skips it on pull."""
 
 
 class ChangePage(Strict):

@@ -40,6 +40,8 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
     dossier = session.get(Dossier, change.dossier_id)
     if dossier is None or dossier.status == change.status:
         return False  # another desk's dossier, or already there (a repeated delivery)
+    if change.desk_id is not None and change.desk_id == load_office(session).desk_id:
+        return False  # this desk's own decision, echoed by the feed (it may have moved on)
     try:
         action = Action(change.action)
         target = check_action(dossier, action)

@@ -158,6 +158,7 @@ class CommandStore:
                 status=dossier.status,
                 at=moved.at,
                 due=dossier.due_at,
+                desk_id=command.desk_id,
             )
             record_change(session, caller.agency_code, change, moved.at)
         return dossier.status

@@ -164,3 +164,17 @@ def test_an_online_dossier_of_a_procedure_the_desk_does_not_know_is_noted_not_cr
     with desk.context.db.read() as session:
         notes = load_state(session, NOTES_KEY)["notes"]
     assert notes == [{"code": code, "action": "submit_online", "reason": "procedure_unknown"}]
+
+
+def test_a_desk_that_moved_on_after_accepting_ignores_the_echo_of_its_own_decision(
+    sqlite_server: LiveServer, desk: DeskServices
+) -> None:
+    code = submit(sqlite_server).code
+    desk.sync.sync_once()
+    desk.online.accept(code)
+    desk.intake.hand_over(code, unit="Phòng Tư pháp")
+    assert desk.sync.sync_once().applied == 2
+    assert desk.sync.sync_once().changes_applied == 0
+    assert dossier(desk, code).status == Status.PROCESSING
+    with desk.context.db.read() as session:
+        assert load_state(session, NOTES_KEY) == {}  # no spurious "cannot apply" note
