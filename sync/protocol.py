@@ -12,7 +12,7 @@ unknown version with the error ``unsupported_version`` and the desk stays queued
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
@@ -145,6 +145,9 @@ class BatchResult(Strict):
 
 class ChangeKind(StrEnum):
     DOSSIER_STATUS = "dossier.status"
+    DOSSIER_CREATED = "dossier.created"
+    """A dossier the server created (an online submission): ``snapshot`` holds it whole and
+    ``attachments`` the blobs to download before creating it at the desk."""
 
 
 class Change(Strict):
@@ -159,6 +162,13 @@ class Change(Strict):
     at: datetime
     note: str | None = None
     result_sha256: Sha256 | None = None
+    due: datetime | None = None
+    """The appointment after the change, when it set one (an online dossier accepted)."""
+    snapshot: dict[str, Any] | None = None
+    attachments: list[Sha256] = Field(default_factory=list)
+    desk_id: str | None = None
+    """The desk whose command made the change (None: the server or the back office); that
+    desk has already applied it and skips it on pull."""
 
 
 class ChangePage(Strict):
@@ -196,3 +206,77 @@ class AdvanceRequest(Strict):
 class AdvanceResponse(Strict):
     code: str
     status: int
+
+
+# ----------------------------------------------------------------- online submissions
+
+MAX_SUBMISSION_BYTES = 48 * 1024 * 1024
+"""One online submission's JSON body, attachments (base64) included."""
+ATTACHMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
+
+Text200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+
+
+class OnlinePerson(Strict):
+    """The owner (chủ hồ sơ) or the submitter; checked with desk.domain.person's rules."""
+
+    kind: Literal["person", "organisation"] = "person"
+    full_name: Text200
+    id_number: OptionalText | None = None
+    date_of_birth: date | None = None
+    sex: OptionalText | None = None
+    address: OptionalText | None = None
+    phone: OptionalText | None = None
+    email: OptionalText | None = None
+
+
+class OnlineAttachment(Strict):
+    """The uploaded file of one component, base64 (``desk-server dossier submit`` also reads
+    ``"file": "path"`` and turns it into this)."""
+
+    data: Annotated[str, StringConstraints(min_length=4)]
+    media_type: Literal["application/pdf", "image/jpeg", "image/png"] = "application/pdf"
+    file_name: OptionalText | None = None
+
+
+class OnlineComponent(Strict):
+    name: Text200
+    required: bool = True
+    originals: Annotated[int, Field(ge=0, le=99)] = 0
+    certified: Annotated[int, Field(ge=0, le=99)] = 0
+    copies: Annotated[int, Field(ge=0, le=99)] = 0
+    attachment: OnlineAttachment | None = None
+
+
+class OnlineProcedure(Strict):
+    code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+    name: Text200
+    sector: Text200
+    case: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)] = (
+        "chung"
+    )
+
+
+class OnlineSubmission(Strict):
+    """A dossier submitted online (by a province adapter or a test): the server issues its
+    code from the agency's online range and the desks receive it by pull with status 1."""
+
+    agency_code: Annotated[str, StringConstraints(strip_whitespace=True, max_length=32)]
+    procedure: OnlineProcedure
+    owner: OnlinePerson
+    submitter: OnlinePerson | None = None
+    delivery: Literal["desk", "postal"] = "desk"
+    delivery_address: OptionalText | None = None
+    summary: OptionalText | None = None
+    sets_count: Annotated[int, Field(ge=1, le=99)] = 1
+    components: Annotated[list[OnlineComponent], Field(min_length=1, max_length=50)]
+
+
+class OnlineSubmitted(Strict):
+    dossier_id: str
+    code: str
+    status: int
+    submitted_at: datetime
+    lookup_code: str
+    tracking_url: str | None = None

@@ -12,6 +12,7 @@ from desk.cli import (
     feedback,
     maintenance,
     office,
+    online,
     printing,
     reference,
     scanning,
@@ -29,7 +30,18 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for module in (office, reference, dossiers, maintenance, printing, feedback, token, scanning, sync):
+for module in (
+    office,
+    reference,
+    dossiers,
+    maintenance,
+    printing,
+    feedback,
+    token,
+    scanning,
+    sync,
+    online,
+):
     module.register(app)
 
 log = logging.getLogger("desk")

@@ -367,6 +367,13 @@ def return_result(
     rating: Annotated[
         str | None, typer.Option(help="very_satisfied | satisfied | unsatisfied")
     ] = None,
+    originals_checked: Annotated[
+        bool,
+        typer.Option(
+            "--originals-checked",
+            help="Hồ sơ trực tuyến: đã đối chiếu bản chính với tệp đã nộp trực tuyến.",
+        ),
+    ] = False,
     officer: OfficerOption = None,
     db: DbOption = None,
     json: JsonOption = False,
@@ -384,6 +391,7 @@ def return_result(
                 fee_collected=fee,
                 rating=_rating(rating),
                 officer_id=_officer_id(desk, officer),
+                originals_checked=originals_checked,
             )
         )
     _done(status, json, code)

@@ -171,4 +171,80 @@ ENGLISH: dict[str, str] = {
     "Phản ánh này không thuộc cơ quan của quầy.": (
         "This feedback does not belong to the desk's agency."
     ),
+    # desk/cli/online.py
+    "QUÁ HẠN {hours} giờ làm việc": "OVERDUE by {hours} working hours",
+    "còn {hours} giờ làm việc": "{hours} working hours left",
+    "{code}  nộp {submitted}  hạn xem xét {due} ({left})  {procedure}": (
+        "{code}  submitted {submitted}  review by {due} ({left})  {procedure}"
+    ),
+    "(thiếu tệp: {missing})": "(files missing: {missing})",
+    "Không có hồ sơ trực tuyến nào chờ xem xét.": "No online dossier is awaiting review.",
+    "Đã tiếp nhận hồ sơ {code}; hẹn trả kết quả: {due}.": (
+        "Dossier {code} accepted; result appointment: {due}."
+    ),
+    # desk/services/online.py
+    "Hồ sơ {code} không phải hồ sơ nộp trực tuyến; dùng các lệnh tiếp nhận tại quầy.": (
+        "Dossier {code} was not submitted online; use the counter's intake commands."
+    ),
+    "Hồ sơ {code} chưa có tệp của thành phần bắt buộc: {missing}. Chưa tiếp nhận được; hãy yêu "
+    "cầu bổ sung, hoàn thiện hồ sơ (liệt kê đủ các thành phần còn thiếu trong một lần).": (
+        "Dossier {code} has no file for the required component(s): {missing}. It cannot be "
+        "accepted; request a supplement instead (list everything missing in one go)."
+    ),
+    # desk/services/returns.py (online dossiers)
+    "Hồ sơ {code} nộp trực tuyến một phần: cần đối chiếu bản chính công dân mang đến với các tệp "
+    "đã nộp trực tuyến và ghi nhận đã đối chiếu trước khi trả kết quả.": (
+        "Dossier {code} was submitted partly online: compare the originals the citizen brought "
+        "with the uploaded files and record that you did before returning the result."
+    ),
+    # sync/server/auth.py (online range)
+    "Dải số {range} trùng với dải {online} mà máy chủ dành cho hồ sơ nộp trực tuyến của cơ quan. "
+    "Chọn dải khác cho quầy (hoặc đổi dải trực tuyến bằng `desk-server agency online-range`).": (
+        "Range {range} overlaps {online}, which the server keeps for the agency's online "
+        "dossiers. Choose another range for the desk (or move the online range with "
+        "`desk-server agency online-range`)."
+    ),
+    # sync/server/cli.py (online dossiers)
+    "Đã tạo hồ sơ trực tuyến {code} (trạng thái {status}); mã tra cứu {lookup}.": (
+        "Online dossier {code} created (status {status}); lookup code {lookup}."
+    ),
+    "Dải số hồ sơ trực tuyến của cơ quan {agency}: {range}.": (
+        "Online dossier number range of agency {agency}: {range}."
+    ),
+    # sync/server/online.py
+    "Máy chủ chưa có cơ quan {agency}. Tạo quầy (desk-server desk add) cho cơ quan trước khi "
+    "nhận hồ sơ trực tuyến.": (
+        "The server has no agency {agency}. Create a desk (desk-server desk add) for the agency "
+        "before receiving online dossiers."
+    ),
+    "Tài khoản này không được nộp hồ sơ cho cơ quan {agency}.": (
+        "This account may not submit dossiers for agency {agency}."
+    ),
+    # sync/server/online_input.py
+    "Nhận kết quả qua bưu chính cần địa chỉ nhận (delivery_address).": (
+        "Delivery by post needs a delivery address (delivery_address)."
+    ),
+    "Hai thành phần hồ sơ trùng tên; mỗi thành phần chỉ được khai một lần.": (
+        "Two components have the same name; declare each component once."
+    ),
+    "Tệp đính kèm của thành phần '{name}' không phải tệp {kind} hợp lệ.": (
+        "The attachment of component '{name}' is not a valid {kind} file."
+    ),
+    "Hồ sơ trực tuyến không hợp lệ (trường {field}); không có gì được ghi. Sửa trường này rồi "
+    "gửi lại.": (
+        "Invalid online dossier (field {field}); nothing was written. Correct this field and "
+        "send it again."
+    ),
+    "{reason} Không có gì được ghi.": "{reason} Nothing was written.",
+    "Tệp đính kèm của thành phần '{name}' không phải dữ liệu base64 hợp lệ.": (
+        "The attachment of component '{name}' is not valid base64 data."
+    ),
+    "Không đọc được tệp {path}.": "Cannot read the file {path}.",
+    "Tệp {path} không phải JSON hợp lệ (dòng {line}); không có gì được ghi.": (
+        "The file {path} is not valid JSON (line {line}); nothing was written."
+    ),
+    # sync/server/routes_desk.py (online dossiers)
+    "Chỉ tài khoản xử lý hồ sơ (back office) mới được nộp hồ sơ trực tuyến.": (
+        "Only a back-office account may submit online dossiers."
+    ),
 }

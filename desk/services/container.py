@@ -19,6 +19,7 @@ from desk.services.feedback import FeedbackService
 from desk.services.intake import IntakeService
 from desk.services.lookup import LookupService
 from desk.services.maintenance import MaintenanceService
+from desk.services.online import OnlineService
 from desk.services.preferences import PreferencesService
 from desk.services.printing import PrintService
 from desk.services.report_export import ReportExportService
@@ -50,6 +51,7 @@ class DeskServices:
     signing: SigningService
     scanning: ScanService
     sync: SyncService
+    online: OnlineService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -72,6 +74,7 @@ class DeskServices:
             signing=SigningService(context, blob_dir_for(db.engine)),
             scanning=ScanService(context, blob_dir_for(db.engine)),
             sync=SyncService(context, blob_dir_for(db.engine)),
+            online=OnlineService(context),
         )
 
     @classmethod

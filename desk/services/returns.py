@@ -9,7 +9,7 @@ from typing import Literal
 
 from sqlmodel import Session, col, func, select
 
-from data.models import Dossier, DossierExtension
+from data.models import Dossier, DossierExtension, Procedure
 from desk.domain.lifecycle import Action, Status
 from desk.domain.person import Person
 from desk.domain.text import nfc
@@ -40,6 +40,9 @@ class ReturnRequest:
     """None: the fee set at intake."""
     rating: Rating | None = None
     officer_id: int | None = None
+    originals_checked: bool = False
+    """Online dossiers: the officer compared the originals the citizen brought with the files
+    uploaded online. Required when the procedure's catalogue level is "một phần" (mot_phan)."""
 
 
 @dataclass(frozen=True)
@@ -66,17 +69,21 @@ class ReturnsService:
             dossier = find_dossier(session, request.code)
             collector = _checked_collector(dossier, request)
             fee = request.fee_collected if request.fee_collected is not None else dossier.fee_amount
+            payload: dict[str, object] = {
+                "rating": request.rating,
+                "collector": collector,
+                "fee_collected": fee,
+            }
+            if dossier.channel == "online":
+                _check_originals(session, dossier, request.originals_checked)
+                payload["originals_checked"] = request.originals_checked
             status = apply_action(
                 session,
                 dossier,
                 Action.RETURN,
                 at=now,
                 officer_id=request.officer_id,
-                payload={
-                    "rating": request.rating,
-                    "collector": collector,
-                    "fee_collected": fee,
-                },
+                payload=payload,
             )
             dossier.returned_at = now
             dossier.collector_json = json.dumps(collector, ensure_ascii=False)
@@ -129,6 +136,18 @@ class ReturnsService:
             return ExtensionView(
                 dossier.code, previous, new_due, dossier.original_due_at, nfc(reason), nfc(signer)
             )
+
+
+def _check_originals(session: Session, dossier: Dossier, checked: bool) -> None:
+    """Online level "một phần": the citizen brings the originals to collect the result, and
+    the officer must compare them with the uploaded files before handing it over."""
+    procedure = session.get(Procedure, dossier.procedure_id)
+    if procedure is not None and procedure.online_level == "mot_phan" and not checked:
+        raise InvalidInput(
+            "Hồ sơ {code} nộp trực tuyến một phần: cần đối chiếu bản chính công dân mang đến "
+            "với các tệp đã nộp trực tuyến và ghi nhận đã đối chiếu trước khi trả kết quả.",
+            code=dossier.code,
+        )
 
 
 def _checked_collector(dossier: Dossier, request: ReturnRequest) -> dict[str, object]:

@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 from sqlmodel import col, select
 
-from data.models import Agency, CodeCounter, Desk
+from data.models import Agency, Blob, CodeCounter, Desk
 from desk.errors import ConfigError, InvalidInput
 from desk.fileio import write_atomically
 from desk.i18n import translate
@@ -29,7 +29,7 @@ from desk.services.settings import load_office
 from desk.services.sync_pull import apply_change, load_cursor, mark_uploaded, save_cursor
 from sync import outbox
 from sync.client import Offline, SyncClient
-from sync.protocol import CommandBatch, EnrolRequest
+from sync.protocol import Change, CommandBatch, EnrolRequest
 
 ENROLMENT_KEY = "sync.enrolment"
 STATS_KEY = "sync.stats"
@@ -209,10 +209,8 @@ class SyncService:
             with self._context.db.read() as session:
                 cursor = load_cursor(session)
             page = client.pull(cursor)
-            results = {c.result_sha256 for c in page.changes if c.result_sha256}
-            for sha256 in results:
-                if sha256:
-                    self._fetch(client, sha256)
+            for sha256, media_type in _files_of(page.changes).items():
+                self._fetch(client, sha256, media_type)
             with self._context.db.write() as session:
                 for change in page.changes:
                     report.changes_applied += apply_change(session, change, self._context.now())
@@ -220,9 +218,13 @@ class SyncService:
             if not page.more:
                 return
 
-    def _fetch(self, client: SyncClient, sha256: str) -> None:
+    def _fetch(self, client: SyncClient, sha256: str, media_type: str) -> None:
+        if self._blobs.path(sha256).is_file():
+            with self._context.db.read() as session:
+                if session.get(Blob, sha256) is not None:
+                    return  # a change delivered again: the file is already here
         data = client.blob_get(sha256)
-        stored = self._blobs.put(data, "application/pdf")
+        stored = self._blobs.put(data, media_type)
         if stored != sha256:
             raise Offline("result file damaged in transit")
         with self._context.db.write() as session:
@@ -345,3 +347,17 @@ def footer_text(current: SyncStatus) -> str:
     if current.commands_quarantined:
         parts.append(translate("{count} lệnh bị từ chối", {"count": current.commands_quarantined}))
     return " · ".join(parts)
+
+
+def _files_of(changes: list[Change]) -> dict[str, str]:
+    """The files a page of changes refers to (result files, online attachments) and their
+    media types: they are downloaded before the changes that link them are applied."""
+    files: dict[str, str] = {}
+    for change in changes:
+        if change.result_sha256:
+            files[change.result_sha256] = "application/pdf"
+        for item in (change.snapshot or {}).get("components") or []:
+            sha256 = item.get("blob_sha256") if isinstance(item, dict) else None
+            if isinstance(sha256, str) and sha256 in change.attachments:
+                files[sha256] = str(item.get("media_type") or "application/octet-stream")
+    return files

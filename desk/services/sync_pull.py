@@ -1,8 +1,10 @@
 """Applying the server's change feed to the desk's dossiers, through the desk's lifecycle.
 
-A pulled change is the back office's move (processing, supplement requested, result ready):
-the desk records it with the same lifecycle rules and its own audit event, but queues NO
-command for it — the server already has it. The cursor is saved in the same transaction as
+A pulled change is the back office's move (processing, supplement requested, result ready),
+another desk's decision on an online dossier, or a new online dossier (created here with
+status 1 for the online inbox, desk.services.online): the desk records it with the same
+lifecycle rules and its own audit event, but queues NO command for it — the server already
+has it. The cursor is saved in the same transaction as
 the change (a follower stores its position with what it applied), so a cut in the middle
 neither skips nor repeats a change. A change that the local dossier cannot take (the officer
 withdrew it meanwhile …) is noted for the officer and the feed moves on.
@@ -10,17 +12,21 @@ withdrew it meanwhile …) is noted for the officer and the feed moves on.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from data.models import Blob, Dossier
+from data.models import Blob, Dossier, DossierComponent, Procedure, RegisterCounter
 from desk.domain.lifecycle import FINISHED_STATUSES, PAUSED_STATUSES, Action, Status
+from desk.domain.text import fold, nfc
+from desk.domain.timefmt import local_date
 from desk.errors import IllegalTransition
 from desk.services.dossiers import check_action, close_pause, open_pause
 from desk.services.ledger import append_event
+from desk.services.settings import load_office
 from sync.outbox import load_state, save_state
-from sync.protocol import Change
+from sync.protocol import Change, ChangeKind
 
 CURSOR_KEY = "sync.cursor"
 NOTES_KEY = "sync.pull_notes"
@@ -28,10 +34,14 @@ MAX_NOTES = 200
 
 
 def apply_change(session: Session, change: Change, now: datetime) -> bool:
-    """Apply one change; True when the local dossier moved."""
+    """Apply one change; True when the local dossier moved (or was created)."""
+    if change.kind is ChangeKind.DOSSIER_CREATED:
+        return create_online_dossier(session, change, now)
     dossier = session.get(Dossier, change.dossier_id)
     if dossier is None or dossier.status == change.status:
         return False  # another desk's dossier, or already there (a repeated delivery)
+    if change.desk_id is not None and change.desk_id == load_office(session).desk_id:
+        return False  # this desk's own decision, echoed by the feed (it may have moved on)
     try:
         action = Action(change.action)
         target = check_action(dossier, action)
@@ -46,6 +56,10 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
         dossier.status_before_pause = None
     if target in FINISHED_STATUSES and dossier.finished_at is None:
         dossier.finished_at = change.at
+    if change.due is not None:  # another desk accepted an online dossier: its appointment
+        dossier.due_at = change.due
+        dossier.original_due_at = dossier.original_due_at or change.due
+        dossier.clock_started_at = dossier.clock_started_at or change.at
     dossier.status = int(target)
     payload: dict[str, object] = {"code": dossier.code, "source": "server"}
     if change.note:
@@ -64,6 +78,102 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
     )
     session.add(dossier)
     return True
+
+
+def create_online_dossier(session: Session, change: Change, now: datetime) -> bool:
+    """A dossier submitted online: create it at this desk with status 1 (Mới đăng ký), its
+    components linked to the attachments the caller already downloaded into the blob store,
+    and its own ``submit_online`` event. No command is queued: the server created it."""
+    snapshot = change.snapshot or {}
+    if session.get(Dossier, change.dossier_id) is not None:
+        return False  # delivered again
+    taken = session.exec(select(Dossier).where(col(Dossier.code) == change.dossier_code)).first()
+    procedure = session.exec(
+        select(Procedure).where(col(Procedure.code) == str(snapshot.get("procedure_code")))
+    ).first()
+    if taken is not None or procedure is None or procedure.id is None:
+        _note(session, change, "code_taken" if taken is not None else "procedure_unknown")
+        return False
+    office = load_office(session)
+    book, register_seq = _next_register_entry(session, change.at)
+    owner_name = nfc(str(snapshot.get("owner_name") or ""))
+    birth = snapshot.get("owner_date_of_birth")
+    dossier = Dossier(
+        id=change.dossier_id,
+        code=change.dossier_code,
+        agency_id=office.agency_id,
+        desk_id=office.desk_id,  # this desk reviews it: its decisions are this desk's commands
+        procedure_id=procedure.id,
+        procedure_code=procedure.code,
+        procedure_name=str(snapshot.get("procedure_name") or procedure.name),
+        sector=str(snapshot.get("sector") or procedure.sector),
+        case_key=str(snapshot.get("case_key") or ""),
+        status=int(Status.SUBMITTED),
+        channel="online",
+        owner_kind=str(snapshot.get("owner_kind") or "person"),
+        owner_name=owner_name,
+        owner_name_search=fold(owner_name),
+        owner_id_number=_text(snapshot, "owner_id_number"),
+        owner_date_of_birth=date.fromisoformat(birth) if isinstance(birth, str) else None,
+        owner_sex=_text(snapshot, "owner_sex"),
+        owner_address=_text(snapshot, "owner_address"),
+        owner_phone=_text(snapshot, "owner_phone"),
+        owner_email=_text(snapshot, "owner_email"),
+        submitter_json=_text(snapshot, "submitter_json"),
+        submitter_id_number=_text(snapshot, "submitter_id_number"),
+        summary=str(snapshot.get("summary") or procedure.name),
+        sets_count=int(snapshot.get("sets_count") or 1),
+        received_at=change.at,
+        delivery=str(snapshot.get("delivery") or "desk"),
+        delivery_address=_text(snapshot, "delivery_address"),
+        register_book=book,
+        register_seq=register_seq,
+        tracking_token=str(snapshot.get("tracking_token") or ""),
+        lookup_code=str(snapshot.get("lookup_code") or ""),
+        updated_at=now,
+    )
+    session.add(dossier)
+    session.flush()
+    for position, item in enumerate(snapshot.get("components") or []):
+        sha256 = item.get("blob_sha256")
+        session.add(
+            DossierComponent(
+                dossier_id=dossier.id,
+                position=position,
+                name=str(item.get("name") or ""),
+                required=bool(item.get("required", True)),
+                originals=int(item.get("originals") or 0),
+                certified=int(item.get("certified") or 0),
+                copies=int(item.get("copies") or 0),
+                provided=sha256 is not None,
+                note=_text(item, "file_name"),
+                blob_sha256=sha256 if sha256 and session.get(Blob, sha256) else None,
+            )
+        )
+    append_event(
+        session,
+        dossier,
+        kind=Action.SUBMIT_ONLINE.value,
+        at=change.at,
+        from_status=None,
+        to_status=int(Status.SUBMITTED),
+        officer_id=None,
+        payload={"code": dossier.code, "source": "server", "attachments": change.attachments},
+    )
+    return True
+
+
+def _text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return str(value) if value not in (None, "") else None
+
+
+def _next_register_entry(session: Session, at: datetime) -> tuple[str, int]:
+    book = str(local_date(at).year)  # one Sổ theo dõi a year, as at intake
+    counter = session.get(RegisterCounter, book) or RegisterCounter(book=book, last_seq=0)
+    counter.last_seq += 1
+    session.add(counter)
+    return book, counter.last_seq
 
 
 def save_cursor(session: Session, cursor: str) -> None:

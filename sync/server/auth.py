@@ -46,7 +46,12 @@ def ensure_agency(session: Session, agency_code: str, now: datetime) -> ServerAg
     agency = session.get(ServerAgency, code)
     if agency is None:
         agency = ServerAgency(
-            code=code, tracking_secret=new_tracking_secret(), feed_last=0, created_at=now
+            code=code,
+            tracking_secret=new_tracking_secret(),
+            feed_last=0,
+            online_range_start=9000,
+            online_range_end=9999,
+            created_at=now,
         )
         session.add(agency)
         session.flush()
@@ -66,6 +71,16 @@ def add_desk(
             ServerDesk.revoked.is_(False),
         )
     ).all()
+    online = DeskRange(agency.online_range_start, agency.online_range_end)
+    if wanted.overlaps(online):
+        raise Refused(
+            "Dải số {range} trùng với dải {online} mà máy chủ dành cho hồ sơ nộp trực tuyến của "
+            "cơ quan. Chọn dải khác cho quầy (hoặc đổi dải trực tuyến bằng `desk-server agency "
+            "online-range`).",
+            reason_code="range_overlap",
+            range=str(wanted),
+            online=str(online),
+        )
     for other in others:
         if wanted.overlaps(DeskRange(other.range_start, other.range_end)):
             raise Refused(

@@ -180,6 +180,31 @@ class BlobService:
                 )
         return blob, self._storage.read(sha256)
 
+    def store_whole(self, session: Session, agency_code: str, data: bytes, media_type: str) -> str:
+        """Keep a file that arrived in one piece (an online submission's attachment) in the
+        caller's transaction; returns its SHA-256. If that transaction fails, the file may
+        stay on disk without a row: harmless, it is content-addressed and written again."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        blob = session.get(ServerBlob, sha256, with_for_update=True)
+        if blob is None or not blob.complete:
+            self._storage.write_at(sha256, 0, data)
+            if not self._storage.finish(sha256):  # only if the disk changed the bytes under us
+                raise Refused(
+                    "Tệp tải lên không khớp mã băm SHA-256; máy chủ đã hủy bản tải lên này.",
+                    reason_code="hash_mismatch",
+                    http_status=422,
+                )
+            now = self._clock()
+            if blob is None:
+                blob = ServerBlob(sha256=sha256, media_type=media_type[:100], created_at=now)
+                session.add(blob)
+            blob.length = blob.offset = len(data)
+            blob.complete = True
+            blob.completed_at = now
+            session.flush()
+        _grant(session, sha256, agency_code)
+        return sha256
+
     def grant(self, session: Session, sha256: str, agency_code: str) -> None:
         blob = session.get(ServerBlob, sha256)
         if blob is None or not blob.complete:

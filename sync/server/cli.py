@@ -22,6 +22,8 @@ from sync.server.errors import Refused, not_found
 from sync.server.migrate import upgrade
 from sync.server.notify.config import notifiers_from, start_sender_loop
 from sync.server.notify.queue import NotificationSender
+from sync.server.online import set_online_range
+from sync.server.online_input import parse_submission, read_submission_file
 from sync.server.tables import ServerDossier
 
 app = typer.Typer(
@@ -34,10 +36,12 @@ desk_app = typer.Typer(help="Quản lý quầy.", add_completion=False)
 dossier_app = typer.Typer(help="Xử lý hồ sơ (back office).", add_completion=False)
 backoffice_app = typer.Typer(help="Tài khoản xử lý hồ sơ.", add_completion=False)
 notify_app = typer.Typer(help="Thông báo cho công dân (email, SMS).", add_completion=False)
+agency_app = typer.Typer(help="Cấu hình cơ quan.", add_completion=False)
 app.add_typer(desk_app, name="desk")
 app.add_typer(dossier_app, name="dossier")
 app.add_typer(backoffice_app, name="backoffice")
 app.add_typer(notify_app, name="notify")
+app.add_typer(agency_app, name="agency")
 
 DbOption = Annotated[
     str | None,
@@ -194,6 +198,55 @@ def dossier_advance(
     say(
         translate(
             "Hồ sơ {code}: trạng thái {status}.", {"code": response.code, "status": response.status}
+        )
+    )
+
+
+@dossier_app.command("submit")
+def dossier_submit(
+    file: Annotated[Path, typer.Argument(help="Tệp JSON của hồ sơ nộp trực tuyến.")],
+    db: DbOption = None,
+    blobs: BlobsOption = None,
+    json_output: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
+) -> None:
+    """Tạo một hồ sơ nộp trực tuyến (trạng thái Mới đăng ký); các quầy nhận khi đồng bộ."""
+    submission = parse_submission(read_submission_file(file))
+    server = open_server(db, blobs)
+    try:
+        submitted = server.online.submit(submission)
+    finally:
+        server.close()
+    if json_output:
+        say(submitted.model_dump_json())
+        return
+    say(
+        translate(
+            "Đã tạo hồ sơ trực tuyến {code} (trạng thái {status}); mã tra cứu {lookup}.",
+            {"code": submitted.code, "status": submitted.status, "lookup": submitted.lookup_code},
+        )
+    )
+
+
+@agency_app.command("online-range")
+def agency_online_range(
+    agency: Annotated[str, typer.Option("--agency", help="Mã định danh cơ quan.")],
+    online_range: Annotated[
+        str, typer.Option("--range", help="Dải số cho hồ sơ trực tuyến, ví dụ 9000-9999.")
+    ],
+    db: DbOption = None,
+    blobs: BlobsOption = None,
+) -> None:
+    """Đặt dải số thứ tự máy chủ cấp cho hồ sơ nộp trực tuyến (không trùng dải của quầy)."""
+    server = open_server(db, blobs)
+    try:
+        with server.db.write() as session:
+            wanted = set_online_range(session, agency.strip().upper(), online_range)
+    finally:
+        server.close()
+    say(
+        translate(
+            "Dải số hồ sơ trực tuyến của cơ quan {agency}: {range}.",
+            {"agency": agency.strip().upper(), "range": str(wanted)},
         )
     )
 

@@ -14,6 +14,7 @@ from sync.server.auth import Authenticator
 from sync.server.backoffice import BackOffice
 from sync.server.blobs import BlobService, DiskBlobStorage
 from sync.server.notify.queue import NotifyingAdapter
+from sync.server.online import OnlineIntake
 from sync.server.store import CommandStore
 from sync.server.track import RateLimiter, Tracker
 
@@ -48,6 +49,7 @@ class Server:
     commands: CommandStore
     blobs: BlobService
     backoffice: BackOffice
+    online: OnlineIntake
     tracker: Tracker
 
     @classmethod
@@ -65,6 +67,7 @@ class Server:
             commands=CommandStore(db, province, clock),
             blobs=blobs,
             backoffice=BackOffice(db, blobs, province, clock),
+            online=OnlineIntake(db, blobs, province, clock, settings.public_url),
             tracker=Tracker(
                 db,
                 RateLimiter(settings.track_per_minute, 60.0),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request, Response
@@ -16,6 +17,7 @@ from sync.protocol import (
     H_OFFSET,
     H_TUS,
     MAX_BATCH_BYTES,
+    MAX_SUBMISSION_BYTES,
     SHA256_RE,
     TUS_VERSION,
     VERSION,
@@ -27,12 +29,14 @@ from sync.protocol import (
     EnrolRequest,
     EnrolResponse,
     Envelope,
+    OnlineSubmitted,
     Pong,
 )
 from sync.server.auth import exchange
 from sync.server.context import Server
 from sync.server.errors import Refused
 from sync.server.feed import read_page
+from sync.server.online_input import parse_submission
 from sync.server.store import Caller
 
 router = APIRouter(prefix=API_PREFIX)
@@ -112,6 +116,27 @@ def advance(
             http_status=403,
         )
     return envelope(server, server.backoffice.advance(caller.agency_code, code, request))
+
+
+@router.post("/backoffice/dossiers", response_model=Envelope[OnlineSubmitted], status_code=201)
+async def submit_online(request: Request, server: ServerDep, caller: CallerDep) -> Envelope[Any]:
+    """An online submission (schema: OnlineSubmission); the server issues the code."""
+    if caller.role != "backoffice":
+        raise Refused(
+            "Chỉ tài khoản xử lý hồ sơ (back office) mới được nộp hồ sơ trực tuyến.",
+            reason_code="forbidden",
+            http_status=403,
+        )
+    submission = parse_submission(await _read_capped(request, MAX_SUBMISSION_BYTES))
+    submitted = await run_in_threadpool(
+        partial(
+            server.online.submit,
+            submission,
+            submitted_by=caller.key,
+            caller_agency=caller.agency_code,
+        )
+    )
+    return envelope(server, submitted)
 
 
 # ------------------------------------------------------------------------------- blobs

@@ -21,11 +21,13 @@ from data.db import Database
 from desk.domain.codes import parse_dossier_code
 from desk.domain.lifecycle import Action, canonical_json, next_status
 from desk.errors import InvalidInput
-from sync.protocol import Command, CommandResult, Outcome
+from sync.protocol import Change, ChangeKind, Command, CommandResult, Outcome
 from sync.server.adapters import ProvinceAdapter
 from sync.server.chain import append_event
 from sync.server.dossiers import dossier_for_change, transition
 from sync.server.errors import Refused, bad_payload
+from sync.server.feed import record_change
+from sync.server.online import is_online
 from sync.server.records import RECORD_TYPES, apply_record
 from sync.server.tables import ServerCommand, ServerDossier
 
@@ -157,6 +159,20 @@ class CommandStore:
             event_payload={"command_id": command.command_id, "desk": caller.key},
             due_at=moved.new_due or moved.due,
         )
+        if is_online(dossier):
+            # Every desk of the agency holds an online dossier in its inbox: tell the others
+            # what this desk decided (the deciding desk ignores its own change on pull).
+            change = Change(
+                kind=ChangeKind.DOSSIER_STATUS,
+                dossier_id=dossier.id,
+                dossier_code=dossier.code,
+                action=action.value,
+                status=dossier.status,
+                at=moved.at,
+                due=dossier.due_at,
+                desk_id=command.desk_id,
+            )
+            record_change(session, caller.agency_code, change, moved.at)
         return dossier.status
 
     def _create(self, session: Session, caller: Caller, command: Command, action: Action) -> int:

@@ -26,6 +26,10 @@ class ServerAgency(ServerBase):
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     tracking_secret: Mapped[bytes] = mapped_column(LargeBinary)
     feed_last: Mapped[int] = mapped_column(default=0)
+    online_range_start: Mapped[int] = mapped_column(default=9000, server_default="9000")
+    online_range_end: Mapped[int] = mapped_column(default=9999, server_default="9999")
+    """The daily sequence numbers the server issues to online dossiers (sync.server.online);
+    no desk of the agency may be given a range that overlaps them."""
     created_at: Mapped[datetime]
 
 

@@ -1,5 +1,6 @@
 """Fixtures of the sync tests: a real uvicorn server on a free port (SQLite or a throwaway
-PostgreSQL cluster), and desks (real SQLite files) with the small test catalogue."""
+PostgreSQL cluster), desks (real SQLite files) with the small test catalogue, and a real
+local SMTP server (aiosmtpd) that captures the citizens' emails."""
 
 from __future__ import annotations
 
@@ -7,11 +8,15 @@ import itertools
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import Message as EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
+from aiosmtpd.controller import Controller
 
 from desk.services.container import DeskServices
 from sync.server.app import create_app
@@ -22,6 +27,7 @@ from tests.conftest import AGENCY_CODE, SMALL_CATALOG, FakeClock
 from tests.sync.pg import create_database, free_port, throwaway_cluster
 
 _databases = itertools.count(1)
+PUBLIC_URL = "https://dichvucong.motcua.invalid"
 
 
 @pytest.fixture(scope="session")
@@ -105,3 +111,40 @@ def make_desk(tmp_path: Path, clock: FakeClock) -> Iterator[DeskFactory]:
     yield make
     for services in opened:
         services.close()
+
+
+@pytest.fixture
+def clocked_server(server_db_url: str, tmp_path: Path, clock: FakeClock) -> Iterator[LiveServer]:
+    """A live server on the tests' FakeClock (shared with the desks) that queues citizens'
+    notifications with links to PUBLIC_URL; SQLite and PostgreSQL."""
+    settings = ServerSettings(
+        db_url=server_db_url,
+        blob_dir=tmp_path / "server-blobs",
+        public_url=PUBLIC_URL,
+        clock=clock,
+    )
+    yield from serve(settings)
+
+
+@dataclass
+class Mailbox:
+    """What the local SMTP server received."""
+
+    messages: list[EmailMessage] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Mailbox, int]]:
+    """A real SMTP server (aiosmtpd) on a free localhost port: (mailbox, port)."""
+    mailbox = Mailbox()
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield mailbox, port
+    finally:
+        controller.stop()

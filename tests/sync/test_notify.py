@@ -9,14 +9,11 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
-from email import message_from_bytes
-from email.message import Message as EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from desk.domain.lifecycle import Status
@@ -29,32 +26,10 @@ from sync.server.notify.sms import SmsGatewayNotifier
 from sync.server.tables import ServerNotification
 from tests.conftest import AGENCY_CODE, FakeClock, citizen
 from tests.helpers import dossier, receive
-from tests.sync.conftest import DeskFactory, LiveServer, serve
+from tests.sync.conftest import PUBLIC_URL, DeskFactory, LiveServer, Mailbox, serve
 from tests.sync.pg import free_port
 
-PUBLIC_URL = "https://dichvucong.motcua.invalid"
 EMAIL = "congdan@motcua.invalid"
-
-
-@dataclass
-class Mailbox:
-    messages: list[EmailMessage] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Mailbox, int]]:
-    mailbox = Mailbox()
-    port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield mailbox, port
-    finally:
-        controller.stop()
 
 
 @dataclass
