@@ -48,6 +48,7 @@ class DeskApp(ScanInput, DeskWork):
         Binding(key("settings"), "settings", translate("Cài đặt"), id="settings", show=False),
         Binding(key("officers"), "officers", translate("Cán bộ"), id="officers", show=False),
         Binding(key("feedback"), "feedback", translate("Phản ánh"), id="feedback", show=False),
+        Binding(key("online"), "online", translate("Trực tuyến"), id="online", show=False),
         Binding(key("lock"), "lock", translate("Khóa máy"), id="lock", show=False),
         Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
     ]
@@ -187,6 +188,11 @@ class DeskApp(ScanInput, DeskWork):
 
         if self.officer is not None and self.require_admin():
             self._open(OfficersScreen, OfficersScreen)
+
+    def action_online(self) -> None:
+        from screens.online import OnlineScreen
+
+        self._open(OnlineScreen, OnlineScreen)
 
     def action_feedback(self) -> None:
         from screens.feedback import FeedbackScreen

@@ -39,6 +39,11 @@ def system_commands(app: DeskApp) -> Iterator[SystemCommand]:
         translate("Cán bộ"), translate("Quản trị: tài khoản cán bộ"), app.action_officers
     )
     yield SystemCommand(
+        translate("Hồ sơ trực tuyến"),
+        translate("Hồ sơ nộp trực tuyến chờ tiếp nhận, hạn xem xét"),
+        app.action_online,
+    )
+    yield SystemCommand(
         translate("Phản ánh, kiến nghị"),
         translate("Sổ theo dõi phản ánh, kiến nghị và hạn trả lời"),
         app.action_feedback,

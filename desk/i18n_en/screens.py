@@ -306,4 +306,25 @@ ENGLISH: dict[str, str] = {
     "Trả lời phản ánh số {number}": "Answer feedback {number}",
     "Nội dung đã trả lời": "The answer given",
     "Kết nối: {link}": "Connection: {link}",
+    # screens/online.py
+    "Hồ sơ trực tuyến": "Online dossiers",
+    "Hồ sơ nộp trực tuyến chờ tiếp nhận, hạn xem xét": (
+        "Dossiers submitted online waiting for review, and their deadlines"
+    ),
+    "Hồ sơ trực tuyến chờ tiếp nhận": "Online dossiers waiting for review",
+    "Nộp lúc": "Submitted",
+    "Hạn xem xét": "Review by",
+    "Còn lại": "Left",
+    "Thủ tục": "Procedure",
+    "Thiếu tệp": "Missing files",
+    "Từ chối": "Refuse",
+    "Đã tiếp nhận hồ sơ {code}; hẹn trả kết quả {due}.": (
+        "Accepted dossier {code}; result due {due}."
+    ),
+    "Nội dung cần bổ sung (ngăn cách bằng dấu ;)": "What to supplement (separate with ;)",
+    "Đã yêu cầu bổ sung hồ sơ {code}.": "Asked for a supplement to dossier {code}.",
+    "Yêu cầu bổ sung": "Request a supplement",
+    "Đã từ chối hồ sơ {code}.": "Refused dossier {code}.",
+    "Lý do từ chối": "Reason for refusal",
+    "Từ chối hồ sơ": "Refuse the dossier",
 }
