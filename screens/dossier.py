@@ -36,11 +36,19 @@ def remaining_text(detail: DossierDetail) -> str:
     return translate("Còn {hours} giờ làm việc.", {"hours": f"{hours:.1f}"})
 
 
+EVENT_LABELS: dict[str, str] = {
+    "scan_attached": "gắn bản quét",
+    "result_signed": "ký số kết quả",
+    "citizen_notified": "thông báo cho công dân",
+}
+"""Events that are not lifecycle actions."""
+
+
 def _event_label(kind: str) -> str:
     try:
         return Action(kind).label
-    except ValueError:  # events that are not lifecycle actions (printing, sync …)
-        return kind
+    except ValueError:
+        return translate(EVENT_LABELS[kind]) if kind in EVENT_LABELS else kind
 
 
 class DossierScreen(DeskScreen):

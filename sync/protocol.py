@@ -148,6 +148,9 @@ class ChangeKind(StrEnum):
     DOSSIER_CREATED = "dossier.created"
     """A dossier the server created (an online submission): ``snapshot`` holds it whole and
     ``attachments`` the blobs to download before creating it at the desk."""
+    CITIZEN_NOTIFIED = "dossier.notified"
+    """The server sent the citizen a message about the step ``action`` (``note``: the
+    channel, email or sms) or gave up (``delivery``: sent | failed)."""
 
 
 class Change(Strict):
@@ -169,6 +172,8 @@ class Change(Strict):
     desk_id: str | None = None
     """The desk whose command made the change (None: the server or the back office); that
     desk has already applied it and skips it on pull."""
+    delivery: str | None = None
+    """For CITIZEN_NOTIFIED: sent or failed."""
 
 
 class ChangePage(Strict):

@@ -327,4 +327,8 @@ ENGLISH: dict[str, str] = {
     "Đã từ chối hồ sơ {code}.": "Refused dossier {code}.",
     "Lý do từ chối": "Reason for refusal",
     "Từ chối hồ sơ": "Refuse the dossier",
+    # screens/dossier.py (events that are not lifecycle actions)
+    "gắn bản quét": "scan attached",
+    "ký số kết quả": "result signed",
+    "thông báo cho công dân": "citizen notified",
 }

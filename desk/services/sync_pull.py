@@ -29,6 +29,7 @@ from sync.outbox import load_state, save_state
 from sync.protocol import Change, ChangeKind
 
 CURSOR_KEY = "sync.cursor"
+NOTIFIED_EVENT = "citizen_notified"
 NOTES_KEY = "sync.pull_notes"
 MAX_NOTES = 200
 
@@ -37,6 +38,8 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
     """Apply one change; True when the local dossier moved (or was created)."""
     if change.kind is ChangeKind.DOSSIER_CREATED:
         return create_online_dossier(session, change, now)
+    if change.kind is ChangeKind.CITIZEN_NOTIFIED:
+        return record_notification(session, change)
     dossier = session.get(Dossier, change.dossier_id)
     if dossier is None or dossier.status == change.status:
         return False  # another desk's dossier, or already there (a repeated delivery)
@@ -75,6 +78,32 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
         to_status=int(target),
         officer_id=None,
         payload=payload,
+    )
+    session.add(dossier)
+    return True
+
+
+def record_notification(session: Session, change: Change) -> bool:
+    """The server told the citizen (or gave up): an event in the dossier's log, so the officer
+    sees on the dossier whether the citizen was notified. The status does not change."""
+    dossier = session.get(Dossier, change.dossier_id)
+    if dossier is None:
+        return False  # another desk's dossier
+    append_event(
+        session,
+        dossier,
+        kind=NOTIFIED_EVENT,
+        at=change.at,
+        from_status=dossier.status,
+        to_status=dossier.status,
+        officer_id=None,
+        payload={
+            "code": dossier.code,
+            "about": change.action,
+            "channel": change.note,
+            "delivery": change.delivery,
+            "source": "server",
+        },
     )
     session.add(dossier)
     return True

@@ -25,7 +25,7 @@ from sync.server.notify.queue import NotificationSender
 from sync.server.notify.sms import SmsGatewayNotifier
 from sync.server.tables import ServerNotification
 from tests.conftest import AGENCY_CODE, FakeClock, citizen
-from tests.helpers import dossier, receive
+from tests.helpers import dossier, events, receive
 from tests.sync.conftest import PUBLIC_URL, DeskFactory, LiveServer, Mailbox, serve
 from tests.sync.pg import free_port
 
@@ -123,6 +123,16 @@ def test_receipt_and_result_ready_reach_the_citizen_by_email_and_sms(
         "receive", "receive", "result_ready", "result_ready"
     ]  # fmt: skip
     assert dossier(desk, code).status == Status.RECEIVED  # the desk has not pulled yet
+
+    pulled = desk.sync.sync_once()  # the result-ready move and the four notifications
+    assert pulled.changes_applied == 5 and dossier(desk, code).status == Status.RESULT_READY
+    told = [e for e in events(desk, code) if e.kind == "citizen_notified"]
+    assert [(json.loads(e.payload)["about"], json.loads(e.payload)["channel"]) for e in told] == [
+        ("receive", "email"), ("receive", "sms"), ("result_ready", "email"),
+        ("result_ready", "sms"),
+    ]  # fmt: skip
+    assert {json.loads(e.payload)["delivery"] for e in told} == {"sent"}
+    assert desk.maintenance.verify().ok  # the local audit chains still verify
 
 
 def test_a_failing_gateway_is_retried_with_backoff_then_kept_as_failed(

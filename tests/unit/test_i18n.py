@@ -37,6 +37,7 @@ from desk.i18n_en import AREAS, ENGLISH
 from desk.services import feedback, settings, validation
 from desk.services.auth import ROLE_LABELS
 from desk.services.returns import RATING_LABELS
+from screens import dossier as dossier_screen
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED_PACKAGES = ("desk", "screens", "printing", "sync", "data")
@@ -56,6 +57,7 @@ LABEL_MAPPINGS: Mapping[str, Iterable[str]] = {
     "desk.services.auth.ROLE_LABELS": ROLE_LABELS.values(),
     "desk.services.returns.RATING_LABELS": RATING_LABELS.values(),
     "desk.services.feedback.STATE_LABELS": feedback.STATE_LABELS.values(),
+    "screens.dossier.EVENT_LABELS": dossier_screen.EVENT_LABELS.values(),
     "desk.services.feedback.CHANNEL_LABELS": feedback.CHANNEL_LABELS.values(),
     "desk.cli._CLICK_PHRASES": [vietnamese for _, vietnamese in _CLICK_PHRASES],
     "desk.i18n.PARAMETER_LABELS": PARAMETER_LABELS,

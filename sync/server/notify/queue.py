@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session
 
 from data.db import Database
 from desk.domain.tracking import tracking_url
+from sync.protocol import Change, ChangeKind
 from sync.server.adapters import ProvinceAdapter
+from sync.server.feed import record_change
 from sync.server.notify import SUBJECT, Message, Notifier, NotifyError, compose
 from sync.server.tables import ServerDossier, ServerEvent, ServerNotification
 
@@ -73,6 +75,25 @@ class NotifyingAdapter:
                 )
 
 
+def _tell_desks(session: Session, row: ServerNotification, now: datetime) -> None:
+    """Put the outcome in the agency's change feed, so the desk shows whether the citizen was
+    told (the last statement of the transaction, as record_change requires)."""
+    dossier = session.get(ServerDossier, row.dossier_id)
+    if dossier is None:
+        return
+    change = Change(
+        kind=ChangeKind.CITIZEN_NOTIFIED,
+        dossier_id=dossier.id,
+        dossier_code=dossier.code,
+        action=row.event_kind,
+        status=dossier.status,
+        at=now,
+        note=row.channel,
+        delivery=row.state,
+    )
+    record_change(session, dossier.agency_code, change, now)
+
+
 class NotificationSender:
     def __init__(
         self,
@@ -120,14 +141,16 @@ class NotificationSender:
             row.attempts += 1
             if error is None:
                 row.state, row.sent_at, row.last_error = "sent", now, None
-                return
-            row.last_error = error
-            if row.attempts >= self._max_attempts:
-                row.state = "failed"
             else:
-                row.next_try_at = now + min(
-                    timedelta(minutes=2 ** (row.attempts - 1)), timedelta(hours=1)
-                )
+                row.last_error = error
+                if row.attempts >= self._max_attempts:
+                    row.state = "failed"
+                else:
+                    row.next_try_at = now + min(
+                        timedelta(minutes=2 ** (row.attempts - 1)), timedelta(hours=1)
+                    )
+            if row.state in ("sent", "failed"):
+                _tell_desks(session, row, now)
 
     def status(self, dossier_code: str) -> list[ServerNotification]:
         """The notifications of one dossier (what the desk shows: notified or not, and why)."""
