@@ -148,6 +148,9 @@ class ChangeKind(StrEnum):
     DOSSIER_CREATED = "dossier.created"
     """A dossier the server created (an online submission): ``snapshot`` holds it whole and
     ``attachments`` the blobs to download before creating it at the desk."""
+    FEEDBACK_RECEIVED = "feedback.received"
+    """A phản ánh, kiến nghị sent through the public page: ``dossier_id`` is the feedback's
+    id and ``snapshot`` its fields; each desk of the agency adds it to its register."""
     CITIZEN_NOTIFIED = "dossier.notified"
     """The server sent the citizen a message about the step ``action`` (``note``: the
     channel, email or sms) or gave up (``delivery``: sent | failed)."""
@@ -174,6 +177,17 @@ class Change(Strict):
     desk has already applied it and skips it on pull."""
     delivery: str | None = None
     """For CITIZEN_NOTIFIED: sent or failed."""
+
+
+class PublicFeedback(Strict):
+    """A citizen's phản ánh, kiến nghị from the public page (no account needed)."""
+
+    agency_code: str = Field(min_length=1, max_length=32)
+    content: str = Field(min_length=1, max_length=4000)
+    sender_name: str = Field(default="", max_length=200)
+    sender_phone: str | None = Field(default=None, max_length=32)
+    sender_email: str | None = Field(default=None, max_length=320)
+    dossier_code: str | None = Field(default=None, max_length=64)
 
 
 class ChangePage(Strict):

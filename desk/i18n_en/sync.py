@@ -247,4 +247,18 @@ ENGLISH: dict[str, str] = {
     "Chỉ tài khoản xử lý hồ sơ (back office) mới được nộp hồ sơ trực tuyến.": (
         "Only a back-office account may submit online dossiers."
     ),
+    # sync/server/portal_feedback.py, routes_public.py (feedback through the public page)
+    "Đã gửi quá nhiều phản ánh trong thời gian ngắn; vui lòng thử lại sau.": (
+        "Too much feedback sent in a short time; please try again later."
+    ),
+    "Cần số điện thoại hoặc email để cơ quan trả lời phản ánh.": (
+        "A phone number or an email address is needed so the office can answer."
+    ),
+    "Không tìm thấy cơ quan {agency}.": "No agency {agency}.",
+    "Mã hồ sơ (nếu có)": "Dossier code (if any)",
+    "Đã gửi phản ánh. Cơ quan sẽ trả lời trong thời hạn quy định.": (
+        "Feedback sent. The office will answer within the legal time limit."
+    ),
+    "Gửi": "Send",
+    "Gửi phản ánh, kiến nghị": "Send feedback",
 }

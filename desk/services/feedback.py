@@ -147,18 +147,13 @@ class FeedbackService:
             days = load_rules(session).feedback_answer_days
             due = calendar_for(session).compute_due(DueRule(DurationUnit.WORKING_DAYS, days), now)
             dossier_id = _dossier_id(session, new.dossier_code)
-            book = str(local_date(now).year)
-            counter = session.get(RegisterCounter, f"pakn-{book}") or RegisterCounter(
-                book=f"pakn-{book}", last_seq=0
-            )
-            counter.last_seq += 1
-            session.add(counter)
+            book, seq = _next_number(session, now)
             row = Feedback(
                 id=new_id(),
                 agency_id=office.agency_id,
                 desk_id=office.desk_id,
                 book=book,
-                seq=counter.last_seq,
+                seq=seq,
                 channel=new.channel,
                 dossier_id=dossier_id,
                 dossier_code=new.dossier_code,
@@ -279,6 +274,51 @@ class FeedbackService:
             at=now,
             dossier_id=row.dossier_id,
         )
+
+
+def _next_number(session: Session, at: datetime) -> tuple[str, int]:
+    """The next number of this desk's Sổ theo dõi phản ánh of ``at``'s year."""
+    book = str(local_date(at).year)
+    counter = session.get(RegisterCounter, f"pakn-{book}") or RegisterCounter(
+        book=f"pakn-{book}", last_seq=0
+    )
+    counter.last_seq += 1
+    session.add(counter)
+    return book, counter.last_seq
+
+
+def record_from_portal(session: Session, fields: dict[str, object]) -> bool:
+    """A feedback sent through the server's public page, pulled by sync: added to this desk's
+    register with its own number and its deadline from the time it reached the server. No
+    command is queued (the server has it); True when it was new here."""
+    feedback_id = str(fields.get("id") or "")
+    if not feedback_id or session.get(Feedback, feedback_id) is not None:
+        return False
+    received = datetime.fromisoformat(str(fields["received_at"]))
+    office = load_office(session)
+    days = load_rules(session).feedback_answer_days
+    due = calendar_for(session).compute_due(DueRule(DurationUnit.WORKING_DAYS, days), received)
+    book, seq = _next_number(session, received)
+    code = str(fields.get("dossier_code") or "") or None
+    session.add(
+        Feedback(
+            id=feedback_id,
+            agency_id=office.agency_id,
+            desk_id=office.desk_id,
+            book=book,
+            seq=seq,
+            channel="portal",
+            dossier_id=_dossier_id(session, code),
+            dossier_code=code,
+            sender_name=str(fields.get("sender_name") or ""),
+            sender_phone=str(fields.get("sender_phone") or "") or None,
+            sender_email=str(fields.get("sender_email") or "") or None,
+            content=str(fields.get("content") or ""),
+            received_at=received,
+            due_at=due.due,
+        )
+    )
+    return True
 
 
 def _dossier_id(session: Session, code: str | None) -> str | None:

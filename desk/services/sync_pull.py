@@ -23,6 +23,7 @@ from desk.domain.text import fold, nfc
 from desk.domain.timefmt import local_date
 from desk.errors import IllegalTransition
 from desk.services.dossiers import check_action, close_pause, open_pause
+from desk.services.feedback import record_from_portal
 from desk.services.ledger import append_event
 from desk.services.settings import load_office
 from sync.outbox import load_state, save_state
@@ -40,6 +41,8 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
         return create_online_dossier(session, change, now)
     if change.kind is ChangeKind.CITIZEN_NOTIFIED:
         return record_notification(session, change)
+    if change.kind is ChangeKind.FEEDBACK_RECEIVED:
+        return record_from_portal(session, change.snapshot or {})
     dossier = session.get(Dossier, change.dossier_id)
     if dossier is None or dossier.status == change.status:
         return False  # another desk's dossier, or already there (a repeated delivery)

@@ -15,6 +15,7 @@ from sync.server.backoffice import BackOffice
 from sync.server.blobs import BlobService, DiskBlobStorage
 from sync.server.notify.queue import NotifyingAdapter
 from sync.server.online import OnlineIntake
+from sync.server.portal_feedback import PortalFeedback
 from sync.server.store import CommandStore
 from sync.server.track import RateLimiter, Tracker
 
@@ -36,6 +37,8 @@ class ServerSettings:
     track_per_code_per_hour: int = 60
     """Look-ups of one dossier code per hour, from all addresses together."""
     clock: Callable[[], datetime] = field(default=utc_now)
+    feedback_per_hour: int = 5
+    """Phản ánh sent through the public page per client address per hour."""
     public_url: str = ""
     """The public address of the tracking page (links in citizens' messages); empty: the
     server queues no notifications."""
@@ -51,6 +54,7 @@ class Server:
     backoffice: BackOffice
     online: OnlineIntake
     tracker: Tracker
+    feedback: PortalFeedback
 
     @classmethod
     def build(cls, settings: ServerSettings, adapter: ProvinceAdapter | None = None) -> Server:
@@ -68,6 +72,7 @@ class Server:
             blobs=blobs,
             backoffice=BackOffice(db, blobs, province, clock),
             online=OnlineIntake(db, blobs, province, clock, settings.public_url),
+            feedback=PortalFeedback(db, RateLimiter(settings.feedback_per_hour, 3600.0), clock),
             tracker=Tracker(
                 db,
                 RateLimiter(settings.track_per_minute, 60.0),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -10,7 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from desk.domain.timefmt import long_local
 from desk.i18n import translate
-from sync.protocol import API_PREFIX, Envelope, TrackingView
+from sync.protocol import API_PREFIX, Envelope, PublicFeedback, TrackingView
 from sync.server.context import Server
 from sync.server.errors import Refused
 
@@ -50,8 +51,46 @@ def track_page(code: str, request: Request, server: ServerDep, k: str = "") -> H
     return HTMLResponse(_page(body))
 
 
-def _page(body: str) -> str:
-    title = html.escape(translate("Tra cứu hồ sơ"))
+@router.post(API_PREFIX + "/public/feedback", status_code=201)
+def send_feedback(form: PublicFeedback, request: Request, server: ServerDep) -> Envelope[Any]:
+    """A citizen's phản ánh, kiến nghị; answered by the office within its working-day limit."""
+    feedback_id = server.feedback.submit(_client(request), form)
+    return Envelope[Any](server_time=server.now(), data={"id": feedback_id})
+
+
+@router.get("/gop-y/{agency}", response_class=HTMLResponse)
+def feedback_page(agency: str) -> HTMLResponse:
+    """A plain page that posts the feedback form as JSON (works without any framework)."""
+    labels = {
+        "content": translate("Nội dung phản ánh, kiến nghị"),
+        "sender_name": translate("Họ và tên"),
+        "sender_phone": translate("Số điện thoại"),
+        "sender_email": translate("Email"),
+        "dossier_code": translate("Mã hồ sơ (nếu có)"),
+    }
+    fields = "".join(
+        f"<p><label>{html.escape(label)}<br><{'textarea' if name == 'content' else 'input'} "
+        f'name="{name}"{">" + "</textarea>" if name == "content" else ">"}</label></p>'
+        for name, label in labels.items()
+    )
+    sent = html.escape(translate("Đã gửi phản ánh. Cơ quan sẽ trả lời trong thời hạn quy định."))
+    script = (
+        "<script>document.forms[0].onsubmit=async e=>{e.preventDefault();"
+        "const d=Object.fromEntries(new FormData(e.target));"
+        f"d.agency_code={json.dumps(agency)};"
+        "for(const k in d){if(d[k]==='')delete d[k]}"
+        f"const r=await fetch('{API_PREFIX}/public/feedback',{{method:'POST',"
+        "headers:{'Content-Type':'application/json'},body:JSON.stringify(d)});"
+        "const j=await r.json();document.getElementById('out').textContent="
+        f"r.ok?{json.dumps(sent)}:(j.error&&j.error.message)||r.status}}</script>"
+    )
+    button = html.escape(translate("Gửi"))
+    body = f'<form>{fields}<button>{button}</button></form><p id="out"></p>{script}'
+    return HTMLResponse(_page(body, translate("Gửi phản ánh, kiến nghị")))
+
+
+def _page(body: str, heading: str | None = None) -> str:
+    title = html.escape(heading or translate("Tra cứu hồ sơ"))
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

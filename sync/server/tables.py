@@ -173,7 +173,8 @@ class ServerFeedback(ServerBase):
     __tablename__ = "srv_feedback"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     agency_code: Mapped[str] = mapped_column(ForeignKey("srv_agency.code"), index=True)
-    desk_key: Mapped[str] = mapped_column(ForeignKey("srv_desk.key"))
+    desk_key: Mapped[str | None] = mapped_column(ForeignKey("srv_desk.key"))
+    """The desk that recorded it; None for feedback sent through the public page."""
     book: Mapped[str] = mapped_column(String(16), default="")
     seq: Mapped[int] = mapped_column(default=0)
     channel: Mapped[str] = mapped_column(String(16), default="")

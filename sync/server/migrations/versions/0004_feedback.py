@@ -25,7 +25,7 @@ def upgrade() -> None:
         "srv_feedback",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("agency_code", sa.String(length=32), nullable=False),
-        sa.Column("desk_key", sa.String(length=36), nullable=False),
+        sa.Column("desk_key", sa.String(length=36), nullable=True),
         sa.Column("book", sa.String(length=16), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("channel", sa.String(length=16), nullable=False),
