@@ -21,6 +21,7 @@ from desk.domain.reports import Period
 from desk.domain.timefmt import local_date
 from desk.errors import InvalidInput, NotFound
 from desk.services.reports import PeriodReport, RegisterRow
+from desk.services.settings import load_office
 from printing.model import (
     ApologyLetter,
     Channel,
@@ -62,6 +63,13 @@ def agency_header(agency: Agency) -> OfficeHeader:
         phone=agency.phone or "",
         tracking_base_url=agency.tracking_base_url,
     )
+
+
+def local_office_header(session: Session) -> OfficeHeader:
+    """The header of this desk's own agency (for documents of no one dossier)."""
+    agency = session.get(Agency, load_office(session).agency_id)
+    assert agency is not None  # load_office found it
+    return agency_header(agency)
 
 
 def agency_of(session: Session, dossier: Dossier) -> Agency:

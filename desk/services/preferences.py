@@ -11,9 +11,8 @@ import json
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from data.models import Setting
-from desk.errors import InvalidInput
 from desk.services.context import ServiceContext
-from desk.services.validation import describe, dotted, first_problem
+from desk.services.validation import updated_settings
 
 PREFERENCES_KEY = "desk_preferences"
 
@@ -55,16 +54,7 @@ class PreferencesService:
                 return DeskPreferences()  # a damaged row falls back to the defaults
 
     def update(self, **changes: object) -> DeskPreferences:
-        data = self.get().model_dump()
-        data.update(changes)
-        try:
-            preferences = DeskPreferences.model_validate(data)
-        except ValidationError as error:
-            raise InvalidInput(
-                "Cấu hình không hợp lệ ({where}): {detail}",
-                where=dotted(tuple(first_problem(error)["loc"])),
-                detail=describe(first_problem(error)),
-            ) from None
+        preferences = updated_settings(DeskPreferences, self.get(), changes)
         with self._context.db.write() as session:
             value = preferences.model_dump_json()
             row = session.get(Setting, PREFERENCES_KEY) or Setting(key=PREFERENCES_KEY, value=value)

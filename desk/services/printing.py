@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from data.models import Agency, Dossier, Setting
+from data.models import Dossier, Setting
 from data.models import PrintJob as PrintJobRow
 from desk.domain.calendar import DueRule, DurationUnit
 from desk.domain.reports import Period
@@ -36,6 +36,7 @@ from desk.services.context import ServiceContext
 from desk.services.dossiers import find_dossier
 from desk.services.form_data import (
     agency_of,
+    local_office_header,
     office_header,
     officer_name,
     owner_block,
@@ -43,12 +44,10 @@ from desk.services.form_data import (
     provided_components,
 )
 from desk.services.reports import GroupBy, ReportsService
-from desk.services.settings import load_office
 from desk.services.validation import os_reason
 from printing.journal import JobState, NewPrintJob, PrintJob, PrintRunner
 from printing.model import (
     Channel,
-    OfficeHeader,
     PrintMeta,
     ReceiptSlip,
 )
@@ -427,13 +426,6 @@ def _target(session: Session, form: str, printer: str | None, out: Path | None) 
     if out is not None:
         return f"{FILE_PREFIX}{out}"
     return printer or load_printer_choice(session).printer_for(form)
-
-
-def local_office_header(session: Session) -> OfficeHeader:
-    """The header of this desk's own agency (for documents of no one dossier)."""
-    agency = session.get(Agency, load_office(session).agency_id)
-    assert agency is not None  # load_office found it
-    return form_data.agency_header(agency)
 
 
 class PrintService:

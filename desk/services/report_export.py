@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -11,15 +10,14 @@ from desk.domain.reports import Period
 from desk.errors import InvalidInput
 from desk.fileio import write_atomically
 from desk.services.context import ServiceContext
+from desk.services.form_data import local_office_header, period_report_doc
 from desk.services.reports import (
     GroupBy,
     PeriodReport,
-    ReportRow,
     ReportsService,
     report_csv,
     write_report_xlsx,
 )
-from desk.services.settings import OfficeService
 from desk.services.validation import os_reason
 
 ExportFormat = Literal["csv", "xlsx", "pdf"]
@@ -31,7 +29,6 @@ class ReportExportService:
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
         self._reports = ReportsService(context)
-        self._office = OfficeService(context)
 
     def export(
         self,
@@ -74,38 +71,7 @@ class ReportExportService:
 
     def _pdf(self, report: PeriodReport) -> bytes:
         from printing.forms import report06a
-        from printing.model import OfficeHeader, PeriodReportDoc, ReportLine
 
-        office = self._office.office()
-        header = OfficeHeader(
-            parent_name=office.parent_name or office.agency_name,
-            unit_name=office.unit_name,
-            place=office.place_name,
-            phone=office.phone or "",
-            tracking_base_url=office.tracking_base_url,
-        )
-
-        def line(row: ReportRow) -> ReportLine:
-            return ReportLine(
-                label=row.label,
-                carried_over=row.carried_over,
-                received_online=row.received_online,
-                received_direct=row.received_direct,
-                resolved_early=row.resolved_early,
-                resolved_on_time=row.resolved_on_time,
-                resolved_late=row.resolved_late,
-                pending_on_time=row.pending_on_time,
-                pending_late=row.pending_late,
-            )
-
-        doc = PeriodReportDoc(
-            office=header,
-            unit_label=office.agency_name,
-            period_label=report.period.label,
-            first_day=report.period.start,
-            last_day=report.period.end - timedelta(days=1),
-            lines=tuple(line(row) for row in report.rows),
-            issued_at=self._context.now(),
-            group_label="Lĩnh vực" if report.group_by == "sector" else "Thủ tục hành chính",
-        )
-        return report06a.render_a4(doc)
+        with self._context.db.read() as session:
+            office = local_office_header(session)
+        return report06a.render_a4(period_report_doc(office, report, self._context.now(), ""))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlmodel import Session, col, select
 
 from data.models import Agency, Desk, Setting
@@ -17,7 +17,7 @@ from desk.domain.tracking import new_tracking_secret
 from desk.errors import ConfigError, InvalidInput
 from desk.services.context import ServiceContext
 from desk.services.ledger import new_id
-from desk.services.validation import describe, dotted, first_problem
+from desk.services.validation import updated_settings
 
 RULES_KEY = "office_rules"
 SESSIONS_INVALID = (
@@ -157,16 +157,7 @@ class OfficeService:
 
     def update_rules(self, **changes: object) -> OfficeRules:
         with self._context.db.write() as session:
-            current = load_rules(session).model_dump()
-            current.update(changes)
-            try:
-                rules = OfficeRules.model_validate(current)
-            except ValidationError as error:
-                raise InvalidInput(
-                    "Cấu hình không hợp lệ ({where}): {detail}",
-                    where=dotted(tuple(first_problem(error)["loc"])),
-                    detail=describe(first_problem(error)),
-                ) from None
+            rules = updated_settings(OfficeRules, load_rules(session), changes)
             _save_rules(session, rules)
             return rules
 

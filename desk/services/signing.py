@@ -17,15 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from data.models import Blob
 from desk.devices.signature_check import VerificationReport, verify_pdf
 from desk.devices.signing import SignedPdf, SigningOptions, choose_certificate, sign_pdf
 from desk.devices.token import RealTokenDevice, open_token_device
 from desk.devices.token_certs import CertificateInfo
 from desk.devices.token_pkcs11 import Pkcs11Module, find_module, locked_error
-from desk.errors import ConfigError, InvalidInput
+from desk.errors import ConfigError
 from desk.fileio import write_atomically
 from desk.services.blobs import BlobStore
 from desk.services.context import ServiceContext
@@ -37,7 +35,7 @@ from desk.services.settings import (
     load_signing_settings,
     save_signing_settings,
 )
-from desk.services.validation import describe, dotted, first_problem, os_reason
+from desk.services.validation import os_reason, updated_settings
 from printing.fonts import FONT_DIR
 
 log = logging.getLogger(__name__)
@@ -68,16 +66,7 @@ class SigningService:
 
     def update_settings(self, **changes: object) -> SigningSettings:
         with self._context.db.write() as session:
-            current = load_signing_settings(session).model_dump()
-            current.update(changes)
-            try:
-                settings = SigningSettings.model_validate(current)
-            except ValidationError as error:
-                raise InvalidInput(
-                    "Cấu hình không hợp lệ ({where}): {detail}",
-                    where=dotted(tuple(first_problem(error)["loc"])),
-                    detail=describe(first_problem(error)),
-                ) from None
+            settings = updated_settings(SigningSettings, load_signing_settings(session), changes)
             save_signing_settings(session, settings)
             return settings
 

@@ -7,12 +7,15 @@ province's catalogue needs to read, in Vietnamese, which entry is wrong and why.
 from __future__ import annotations
 
 import errno
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from desk.errors import InvalidInput
 from desk.i18n import translate
+
+SettingsModel = TypeVar("SettingsModel", bound=BaseModel)
 
 # pydantic error type -> Vietnamese template (filled from the error's ctx)
 _BY_TYPE: dict[str, str] = {
@@ -79,3 +82,20 @@ def os_reason(error: OSError) -> str:
     """The reason for a failed file operation, without the OS's English text."""
     template = _OS_REASONS.get(error.errno or 0)
     return translate(template) if template else (error.strerror or type(error).__name__)
+
+
+def updated_settings(
+    model: type[SettingsModel], current: BaseModel, changes: dict[str, object]
+) -> SettingsModel:
+    """``current`` with ``changes``, validated as ``model``; a wrong value is InvalidInput
+    naming the setting, and nothing is saved."""
+    data = current.model_dump()
+    data.update(changes)
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InvalidInput(
+            "Cấu hình không hợp lệ ({where}): {detail}",
+            where=dotted(tuple(first_problem(error)["loc"])),
+            detail=describe(first_problem(error)),
+        ) from None
