@@ -151,6 +151,11 @@ class ChangeKind(StrEnum):
     FEEDBACK_RECEIVED = "feedback.received"
     """A phản ánh, kiến nghị sent through the public page: ``dossier_id`` is the feedback's
     id and ``snapshot`` its fields; each desk of the agency adds it to its register."""
+    CATALOG_PUBLISHED = "catalog.published"
+    """The province's procedures catalogue: ``snapshot`` is the catalogue file, ``note``
+    "replace" when it is the whole list (procedures it omits are retired)."""
+    CALENDAR_PUBLISHED = "calendar.published"
+    """A year's official holiday notice: ``snapshot`` is the notice file."""
     CITIZEN_NOTIFIED = "dossier.notified"
     """The server sent the citizen a message about the step ``action`` (``note``: the
     channel, email or sms) or gave up (``delivery``: sent | failed)."""

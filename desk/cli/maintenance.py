@@ -10,10 +10,10 @@ import typer
 
 from desk.cli.common import DbOption, JsonOption, emit_json, say, services
 from desk.domain.reports import Period
+from desk.domain.validation import os_reason
 from desk.errors import IntegrityFailure, InvalidInput
 from desk.i18n import translate
 from desk.services.reports import report_csv, report_json, write_report_xlsx
-from desk.services.validation import os_reason
 
 
 def register(app: typer.Typer) -> None:

@@ -21,10 +21,10 @@ from desk.devices.token import RealTokenDevice, TokenState, open_token_device
 from desk.devices.token_certs import CertificateInfo
 from desk.devices.token_errors import PinError, SignatureInvalid, TokenError
 from desk.devices.token_pkcs11 import TokenInfo
+from desk.domain.validation import os_reason
 from desk.errors import InvalidInput
 from desk.fileio import write_atomically
 from desk.i18n import translate
-from desk.services.validation import os_reason
 
 app = typer.Typer(help="Token ký số USB: xem token, ký và kiểm tra tệp PDF.", no_args_is_help=True)
 

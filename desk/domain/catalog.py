@@ -22,7 +22,7 @@ def _nfc(value: str) -> str:
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 
-# Validator messages reach the administrator (desk.services.validation.describe).
+# Validator messages reach the administrator (desk.domain.validation.describe).
 SAME_DAY_HAS_NO_DURATION = "thủ tục trả trong ngày (same_day) phải có duration bằng 0"
 DURATION_POSITIVE = "thời hạn giải quyết (duration) phải lớn hơn 0"
 CUTOFF_SAME_DAY_ONLY = "giờ chốt (cutoff) chỉ dùng cho thủ tục trả trong ngày (same_day)"

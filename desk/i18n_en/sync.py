@@ -261,4 +261,13 @@ ENGLISH: dict[str, str] = {
     ),
     "Gửi": "Send",
     "Gửi phản ánh, kiến nghị": "Send feedback",
+    # sync/server/publish.py, cli.py (reference data for the desks)
+    "Tệp không hợp lệ ({where}): {detail}. Không có gì được gửi.": (
+        "Invalid file ({where}): {detail}. Nothing was sent."
+    ),
+    "Không có cơ quan {agency} trên máy chủ.": "The server has no agency {agency}.",
+    "Không đọc được tệp JSON {path}.": "Cannot read the JSON file {path}.",
+    "Đã gửi cho {count} cơ quan; các quầy nhận khi đồng bộ.": (
+        "Sent to {count} agencies; desks receive it when they sync."
+    ),
 }

@@ -13,10 +13,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from data.models import Blob
+from desk.domain.validation import os_reason
 from desk.errors import ConfigError, IntegrityFailure, NotFound
 from desk.fileio import write_atomically
 from desk.services.context import ServiceContext
-from desk.services.validation import os_reason
 
 BLOB_FOLDER = "blobs"
 

@@ -3,42 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlmodel import Session, col, delete, select
 
 from data.models import CalendarDay, CalendarYear
 from desk.domain.calendar import DueResult, DueRule, DurationUnit, WorkingCalendar, YearTable
 from desk.domain.holiday_defaults import default_year_table
+from desk.domain.notice import YearNotice
 from desk.services.context import ServiceContext
 from desk.services.files import read_model
 from desk.services.settings import load_rules
-
-DAY_OUTSIDE_YEAR = "ngày {day} không thuộc năm {year}"
-DAY_IN_BOTH_LISTS = "ngày {day} vừa là ngày nghỉ vừa là ngày làm bù"
-
-
-class YearNotice(BaseModel):
-    """The file an office imports: the official notice of one year (Bộ Nội vụ)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    year: int = Field(ge=2000, le=2100)
-    source: str = Field(min_length=1)
-    holidays: list[date]
-    working_days: list[date] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> YearNotice:
-        for day in [*self.holidays, *self.working_days]:
-            if day.year != self.year:
-                raise ValueError(DAY_OUTSIDE_YEAR.format(day=day.isoformat(), year=self.year))
-        both = set(self.holidays) & set(self.working_days)
-        if both:
-            raise ValueError(DAY_IN_BOTH_LISTS.format(day=min(both).isoformat()))
-        return self
 
 
 @dataclass(frozen=True)
@@ -66,18 +42,7 @@ class CalendarService:
     def import_notice(self, path: Path) -> YearView:
         notice = read_model(YearNotice, path, "lịch")
         with self._context.db.write() as session:
-            session.exec(delete(CalendarDay).where(col(CalendarDay.year) == notice.year))
-            year_row = session.get(CalendarYear, notice.year) or CalendarYear(
-                year=notice.year, source=notice.source
-            )
-            year_row.source = notice.source
-            year_row.imported_at = self._context.now()
-            session.add(year_row)
-            session.flush()
-            for day in sorted(set(notice.holidays)):
-                session.add(CalendarDay(day=day, year=notice.year, kind="holiday"))
-            for day in sorted(set(notice.working_days)):
-                session.add(CalendarDay(day=day, year=notice.year, kind="workday"))
+            write_notice(session, notice, self._context.now())
         return self.show_year(notice.year)
 
     def show_year(self, year: int) -> YearView:
@@ -86,6 +51,22 @@ class CalendarService:
         if year in official:
             return YearView(official[year], official=True)
         return YearView(default_year_table(year), official=False)
+
+
+def write_notice(session: Session, notice: YearNotice, now: datetime) -> None:
+    """The notice replaces whatever the office had for its year (imported or pulled)."""
+    session.exec(delete(CalendarDay).where(col(CalendarDay.year) == notice.year))
+    year_row = session.get(CalendarYear, notice.year) or CalendarYear(
+        year=notice.year, source=notice.source
+    )
+    year_row.source = notice.source
+    year_row.imported_at = now
+    session.add(year_row)
+    session.flush()
+    for day in sorted(set(notice.holidays)):
+        session.add(CalendarDay(day=day, year=notice.year, kind="holiday"))
+    for day in sorted(set(notice.working_days)):
+        session.add(CalendarDay(day=day, year=notice.year, kind="workday"))
 
 
 def calendar_for(session: Session) -> WorkingCalendar:

@@ -66,17 +66,7 @@ class CatalogService:
         and every other procedure is retired (never deleted: old dossiers refer to it)."""
         catalog = read_catalog(path)
         with self._context.db.write() as session:
-            summary = write_catalog(session, catalog)
-            if not replace:
-                return summary
-            listed = [spec.code for spec in catalog.procedures]
-            others = session.exec(
-                select(Procedure).where(col(Procedure.active), col(Procedure.code).not_in(listed))
-            ).all()
-            for procedure in others:
-                procedure.active = False
-                session.add(procedure)
-            return ImportSummary(summary.version, summary.added, summary.updated, len(others))
+            return apply_catalog(session, catalog, replace=replace)
 
     def procedures(self, *, sector: str | None = None) -> list[ProcedureView]:
         with self._context.db.read() as session:
@@ -116,6 +106,21 @@ def procedure_view(session: Session, code: str) -> ProcedureView:
     if procedure is None or not procedure.active:
         raise NotFound("Không có thủ tục mã {code} trong danh mục.", code=code.strip())
     return _view(session, procedure)
+
+
+def apply_catalog(session: Session, catalog: CatalogFile, *, replace: bool) -> ImportSummary:
+    """Write the catalogue (imported or pulled); ``replace`` retires procedures it omits."""
+    summary = write_catalog(session, catalog)
+    if not replace:
+        return summary
+    listed = [spec.code for spec in catalog.procedures]
+    others = session.exec(
+        select(Procedure).where(col(Procedure.active), col(Procedure.code).not_in(listed))
+    ).all()
+    for procedure in others:
+        procedure.active = False
+        session.add(procedure)
+    return ImportSummary(summary.version, summary.added, summary.updated, len(others))
 
 
 def read_catalog(path: Path) -> CatalogFile:

@@ -9,6 +9,7 @@ from sqlalchemy.exc import DatabaseError
 
 from data.db import Database, sqlite_url
 from data.migrate import ensure_current
+from desk.domain.validation import os_reason
 from desk.errors import ConfigError
 from desk.services.auth import AuthService
 from desk.services.blobs import blob_dir_for
@@ -29,7 +30,6 @@ from desk.services.scanning import ScanService
 from desk.services.settings import OfficeService
 from desk.services.signing import SigningService
 from desk.services.sync import SyncService
-from desk.services.validation import os_reason
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from desk.domain.validation import describe, dotted, first_problem, os_reason
 from desk.errors import InvalidInput
-from desk.services.validation import describe, dotted, first_problem, os_reason
 
 Model = TypeVar("Model", bound=BaseModel)
 Locator = Callable[[Any, tuple[int | str, ...]], str]

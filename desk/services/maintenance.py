@@ -13,10 +13,10 @@ from sqlmodel import col, select
 
 from data.models import Dossier, DossierEvent, OutboxCommand
 from desk.domain.lifecycle import verify_chain
+from desk.domain.validation import os_reason
 from desk.errors import InvalidInput
 from desk.services.context import ServiceContext
 from desk.services.ledger import record_of
-from desk.services.validation import os_reason
 
 
 @dataclass

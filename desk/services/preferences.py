@@ -11,8 +11,8 @@ import json
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from data.models import Setting
+from desk.domain.validation import updated_settings
 from desk.services.context import ServiceContext
-from desk.services.validation import updated_settings
 
 PREFERENCES_KEY = "desk_preferences"
 

@@ -29,6 +29,7 @@ from data.models import PrintJob as PrintJobRow
 from desk.domain.calendar import DueRule, DurationUnit
 from desk.domain.reports import Period
 from desk.domain.timefmt import long_local
+from desk.domain.validation import os_reason
 from desk.errors import ConfigError, InvalidInput, NotFound, PrinterError
 from desk.services import form_data
 from desk.services.blobs import BlobStore
@@ -44,7 +45,6 @@ from desk.services.form_data import (
     provided_components,
 )
 from desk.services.reports import GroupBy, ReportsService
-from desk.services.validation import os_reason
 from printing.journal import JobState, NewPrintJob, PrintJob, PrintRunner
 from printing.model import (
     Channel,

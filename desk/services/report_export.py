@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from desk.domain.reports import Period
+from desk.domain.validation import os_reason
 from desk.errors import InvalidInput
 from desk.fileio import write_atomically
 from desk.services.context import ServiceContext
@@ -18,7 +19,6 @@ from desk.services.reports import (
     report_csv,
     write_report_xlsx,
 )
-from desk.services.validation import os_reason
 
 ExportFormat = Literal["csv", "xlsx", "pdf"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("xlsx", "pdf", "csv")

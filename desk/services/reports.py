@@ -16,10 +16,10 @@ from sqlmodel import col, select
 from data.models import Dossier
 from desk.domain.lifecycle import Status
 from desk.domain.reports import Period, Timeliness, finished_timeliness, pending_is_late
+from desk.domain.validation import os_reason
 from desk.errors import InvalidInput
 from desk.services.context import ServiceContext
 from desk.services.settings import load_rules
-from desk.services.validation import os_reason
 
 GroupBy = Literal["sector", "procedure"]
 RESOLVED = frozenset({int(Status.RESULT_READY), int(Status.RETURNED)})

@@ -14,10 +14,10 @@ from desk.domain.calendar import Sessions
 from desk.domain.codes import DeskRange, validate_agency_code
 from desk.domain.text import nfc
 from desk.domain.tracking import new_tracking_secret
+from desk.domain.validation import updated_settings
 from desk.errors import ConfigError, InvalidInput
 from desk.services.context import ServiceContext
 from desk.services.ledger import new_id
-from desk.services.validation import updated_settings
 
 RULES_KEY = "office_rules"
 SESSIONS_INVALID = (

@@ -23,6 +23,7 @@ from desk.devices.signing import SignedPdf, SigningOptions, choose_certificate, 
 from desk.devices.token import RealTokenDevice, open_token_device
 from desk.devices.token_certs import CertificateInfo
 from desk.devices.token_pkcs11 import Pkcs11Module, find_module, locked_error
+from desk.domain.validation import os_reason, updated_settings
 from desk.errors import ConfigError
 from desk.fileio import write_atomically
 from desk.services.blobs import BlobStore
@@ -35,7 +36,6 @@ from desk.services.settings import (
     load_signing_settings,
     save_signing_settings,
 )
-from desk.services.validation import os_reason, updated_settings
 from printing.fonts import FONT_DIR
 
 log = logging.getLogger(__name__)

@@ -15,13 +15,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
 from data.models import Blob, Dossier, DossierComponent, Procedure, RegisterCounter
+from desk.domain.catalog import CatalogFile
 from desk.domain.lifecycle import FINISHED_STATUSES, PAUSED_STATUSES, Action, Status
+from desk.domain.notice import YearNotice
 from desk.domain.text import fold, nfc
 from desk.domain.timefmt import local_date
 from desk.errors import IllegalTransition
+from desk.services.calendar import write_notice
+from desk.services.catalog import apply_catalog
 from desk.services.dossiers import check_action, close_pause, open_pause
 from desk.services.feedback import record_from_portal
 from desk.services.ledger import append_event
@@ -43,6 +48,8 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
         return record_notification(session, change)
     if change.kind is ChangeKind.FEEDBACK_RECEIVED:
         return record_from_portal(session, change.snapshot or {})
+    if change.kind in (ChangeKind.CATALOG_PUBLISHED, ChangeKind.CALENDAR_PUBLISHED):
+        return apply_reference(session, change, now)
     dossier = session.get(Dossier, change.dossier_id)
     if dossier is None or dossier.status == change.status:
         return False  # another desk's dossier, or already there (a repeated delivery)
@@ -83,6 +90,21 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
         payload=payload,
     )
     session.add(dossier)
+    return True
+
+
+def apply_reference(session: Session, change: Change, now: datetime) -> bool:
+    """A catalogue or a year's holiday notice published by the server; a file this desk
+    cannot read (a newer format) is noted for the officer, never half-applied."""
+    try:
+        if change.kind is ChangeKind.CATALOG_PUBLISHED:
+            catalog = CatalogFile.model_validate(change.snapshot or {})
+            apply_catalog(session, catalog, replace=change.note == "replace")
+        else:
+            write_notice(session, YearNotice.model_validate(change.snapshot or {}), now)
+    except ValidationError:
+        _note(session, change, "reference data")
+        return False
     return True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import sys
@@ -24,6 +25,7 @@ from sync.server.notify.config import notifiers_from, start_sender_loop
 from sync.server.notify.queue import NotificationSender
 from sync.server.online import set_online_range
 from sync.server.online_input import parse_submission, read_submission_file
+from sync.server.publish import publish
 from sync.server.tables import ServerDossier
 
 app = typer.Typer(
@@ -42,6 +44,14 @@ app.add_typer(dossier_app, name="dossier")
 app.add_typer(backoffice_app, name="backoffice")
 app.add_typer(notify_app, name="notify")
 app.add_typer(agency_app, name="agency")
+catalog_app = typer.Typer(help="Danh mục thủ tục gửi xuống các quầy.", add_completion=False)
+calendar_app = typer.Typer(help="Lịch nghỉ lễ, làm bù gửi xuống các quầy.", add_completion=False)
+app.add_typer(catalog_app, name="catalog")
+app.add_typer(calendar_app, name="calendar")
+AgencyOption = Annotated[
+    list[str] | None,
+    typer.Option("--agency", help="Chỉ gửi cho cơ quan này (lặp lại được; mặc định: tất cả)."),
+]
 
 DbOption = Annotated[
     str | None,
@@ -274,6 +284,55 @@ def _store_result(server: Server, agency: str, path: Path) -> str:
         offset = server.blobs.create(agency, sha, len(data), "application/pdf").offset
         server.blobs.append(agency, sha, offset, data[offset:])
     return sha
+
+
+def _publish(
+    what: str, path: Path, agencies: list[str] | None, replace: bool, db: str | None
+) -> None:
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise Refused(
+            "Không đọc được tệp JSON {path}.", reason_code="bad_input", path=str(path)
+        ) from None
+    server = open_server(db, None)
+    try:
+        targets = publish(
+            server.db, what, content, agencies=agencies, replace=replace, clock=server.now
+        )
+    finally:
+        server.close()
+    say(
+        translate("Đã gửi cho {count} cơ quan; các quầy nhận khi đồng bộ.", {"count": len(targets)})
+    )
+
+
+@catalog_app.command("publish")
+def catalog_publish(
+    path: Annotated[
+        Path, typer.Argument(help="Tệp danh mục thủ tục (JSON, như desk catalog import).")
+    ],
+    agency: AgencyOption = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Là toàn bộ danh mục: thủ tục không có trong tệp bị ngừng."),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Gửi danh mục thủ tục xuống các quầy."""
+    _publish("catalog", path, agency, replace, db)
+
+
+@calendar_app.command("publish")
+def calendar_publish(
+    path: Annotated[
+        Path, typer.Argument(help="Tệp lịch một năm (JSON, như desk calendar import).")
+    ],
+    agency: AgencyOption = None,
+    db: DbOption = None,
+) -> None:
+    """Gửi lịch nghỉ lễ, ngày làm bù của một năm xuống các quầy."""
+    _publish("calendar", path, agency, False, db)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desk.cli import _CLICK_PHRASES
-from desk.domain import catalog, codes, lifecycle
+from desk.domain import catalog, codes, lifecycle, validation
 from desk.errors import InvalidInput
 from desk.i18n import PARAMETER_LABELS, current_language, set_language
 from desk.i18n_en import AREAS, ENGLISH
-from desk.services import feedback, settings, validation
+from desk.services import feedback, settings
 from desk.services.auth import ROLE_LABELS
 from desk.services.returns import RATING_LABELS
 from screens import dossier as dossier_screen
@@ -61,8 +61,8 @@ LABEL_MAPPINGS: Mapping[str, Iterable[str]] = {
     "desk.services.feedback.CHANNEL_LABELS": feedback.CHANNEL_LABELS.values(),
     "desk.cli._CLICK_PHRASES": [vietnamese for _, vietnamese in _CLICK_PHRASES],
     "desk.i18n.PARAMETER_LABELS": PARAMETER_LABELS,
-    "desk.services.validation._BY_TYPE": validation._BY_TYPE.values(),
-    "desk.services.validation._OS_REASONS": validation._OS_REASONS.values(),
+    "desk.domain.validation._BY_TYPE": validation._BY_TYPE.values(),
+    "desk.domain.validation._OS_REASONS": validation._OS_REASONS.values(),
     "desk.domain.catalog validator messages": [
         catalog.SAME_DAY_HAS_NO_DURATION,
         catalog.DURATION_POSITIVE,
