@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, or_, select
 
-from data.models import Blob, Dossier, DossierComponent, OutboxCommand, Setting
+from data.models import Blob, Dossier, DossierComponent, DossierScan, OutboxCommand, Setting
 from sync.protocol import Command, CommandResult, Outcome
 
 PENDING = "pending"
@@ -163,22 +163,36 @@ def pending_totals(session: Session) -> tuple[int, int, int, int]:
 
 
 def pending_blobs(session: Session) -> list[Blob]:
-    """Blobs the server does not have yet: scans of dossiers due soonest first, then the rest
-    (printed documents …) oldest first. Metadata always goes before any of them."""
+    """Blobs the server does not have yet, in the order the link should carry them: first the
+    compact copies of scans and the other files of dossiers (online attachments), those due
+    soonest first; then the legal-quality copies of scans, likewise; then the rest (printed
+    documents, signed results …) oldest first. Metadata always goes before any of them."""
     rows = list(session.exec(select(Blob).where(col(Blob.uploaded_at).is_(None))).all())
-    due: dict[str, datetime] = {}
+    rank: dict[str, tuple[int, datetime]] = {}
+
+    def place(sha: str | None, tier: int, due_at: datetime | None) -> None:
+        if sha is None or due_at is None:
+            return
+        rank[sha] = min(rank.get(sha, (tier, due_at)), (tier, due_at))
+
     for sha, due_at in session.exec(
         select(DossierComponent.blob_sha256, Dossier.due_at)
         .join(Dossier, col(Dossier.id) == col(DossierComponent.dossier_id))
         .where(col(DossierComponent.blob_sha256).is_not(None))
     ).all():
-        if sha is not None and due_at is not None:
-            due[sha] = min(due_at, due.get(sha, due_at))
-    far = datetime.max.replace(tzinfo=rows[0].created_at.tzinfo) if rows else None
-    return sorted(
-        rows,
-        key=lambda blob: (blob.sha256 not in due, due.get(blob.sha256, far), blob.created_at),
-    )
+        place(sha, 0, due_at)
+    for compact, legal, due_at in session.exec(
+        select(DossierScan.compact_sha256, DossierScan.legal_sha256, Dossier.due_at).join(
+            Dossier, col(Dossier.id) == col(DossierScan.dossier_id)
+        )
+    ).all():
+        place(compact, 0, due_at)
+        rank.pop(legal, None)  # the component links the legal copy: it goes after compacts
+        place(legal, 1, due_at)
+    if not rows:
+        return []
+    far = datetime.max.replace(tzinfo=rows[0].created_at.tzinfo)
+    return sorted(rows, key=lambda blob: (*rank.get(blob.sha256, (2, far)), blob.created_at))
 
 
 # ------------------------------------------------------------------ sync state (settings)

@@ -127,3 +127,33 @@ def test_a_wrong_clock_is_reported(
     clock.advance(minutes=5)
     warnings = desk.sync.sync_once().warnings
     assert len(warnings) == 1 and "lệch" in warnings[0]
+
+
+def test_compact_scans_go_first_by_appointment_then_legal_copies_then_the_rest(
+    services: DeskServices, tmp_path: Path
+) -> None:
+    from sqlmodel import select as desk_select
+
+    from data.models import Blob
+    from sync.outbox import pending_blobs
+    from tests.devices.scan.pages import text_page
+
+    later = receive(services, procedure="T-3WD").code  # due Mon 30/11
+    sooner = receive(services, procedure="T-SAMEDAY").code  # due today
+    pages = tmp_path / "trang-1.png", tmp_path / "trang-2.png"
+    text_page(200, lines=30).image.save(pages[0], dpi=(200, 200))
+    text_page(200, lines=20).image.save(pages[1], dpi=(200, 200))
+    late_scan = services.scanning.attach_files(later, 1, [pages[0]])
+    soon_scan = services.scanning.attach_files(sooner, 1, [pages[1]])
+    services.printing.print_form(later, "mau01", out=tmp_path / "mau01.pdf")
+    with services.context.db.read() as session:
+        order = [blob.sha256 for blob in pending_blobs(session)]
+        printed = {b.sha256 for b in session.exec(desk_select(Blob)).all()} - {
+            late_scan.legal_sha256, late_scan.compact_sha256,
+            soon_scan.legal_sha256, soon_scan.compact_sha256,
+        }  # fmt: skip
+    assert order[:4] == [
+        soon_scan.compact_sha256, late_scan.compact_sha256,
+        soon_scan.legal_sha256, late_scan.legal_sha256,
+    ]  # fmt: skip
+    assert set(order[-len(printed) :]) == printed
