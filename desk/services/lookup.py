@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, column, literal_column
+from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, func, select
 
 from data.models import Dossier, DossierComponent, DossierEvent, DossierExtension
@@ -115,12 +116,22 @@ class LookupService:
         if len(needle) < 2:
             raise InvalidInput("Nhập ít nhất 2 ký tự của họ tên để tìm.")
         with self._context.db.read() as session:
-            query = (
-                select(Dossier)
-                .where(col(Dossier.owner_name_search).contains(needle, autoescape=True))
-                .order_by(col(Dossier.received_at).desc())
-                .limit(SEARCH_LIMIT)
-            )
+            query = select(Dossier)
+            if len(needle) >= 3:  # the trigram index answers without reading every dossier
+                phrase = '"' + needle.replace('"', '""') + '"'
+                matching = (
+                    sql_text(
+                        "SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH :phrase"
+                    )
+                    .bindparams(phrase=phrase)
+                    .columns(column("rowid"))
+                )
+                query = query.where(literal_column("dossier.rowid").in_(matching))
+            else:
+                query = query.where(
+                    col(Dossier.owner_name_search).contains(needle, autoescape=True)
+                )
+            query = query.order_by(col(Dossier.received_at).desc()).limit(SEARCH_LIMIT)
             return [_summary(d) for d in session.exec(query).all()]
 
     def search(self, text: str) -> list[DossierSummary]:
