@@ -123,20 +123,28 @@ def accept(
     )
 
 
+OutOption = Annotated[
+    Path | None,
+    typer.Option(help="Lưu phiếu (Mẫu 02 hoặc 03) ra tệp PDF để gửi hoặc in cho công dân."),
+]
+
+
 @online_app.command("supplement")
 def supplement(
     code: CodeArg,
     item: Annotated[list[str], typer.Option(help="Nội dung cần bổ sung (lặp lại được).")],
     reason: Annotated[str, typer.Option(help="Lý do yêu cầu bổ sung.")],
+    out: OutOption = None,
     officer: OfficerOption = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
     """Yêu cầu bổ sung, hoàn thiện hồ sơ trực tuyến (liệt kê đủ trong một lần)."""
     with services(db) as desk:
-        status = desk.online.request_supplement(
-            code, items=item, reason=reason, officer_id=_officer_id(desk, officer)
-        )
+        who = _officer_id(desk, officer)
+        status = desk.online.request_supplement(code, items=item, reason=reason, officer_id=who)
+        if out is not None:
+            desk.printing.print_form(code, "mau02", out=out, officer_id=who)
     _done(code, int(status), status.label, json)
 
 
@@ -144,13 +152,17 @@ def supplement(
 def refuse(
     code: CodeArg,
     reason: Annotated[str, typer.Option(help="Lý do từ chối tiếp nhận.")],
+    out: OutOption = None,
     officer: OfficerOption = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
     """Từ chối tiếp nhận hồ sơ trực tuyến, ghi rõ lý do."""
     with services(db) as desk:
-        status = desk.online.refuse(code, reason=reason, officer_id=_officer_id(desk, officer))
+        who = _officer_id(desk, officer)
+        status = desk.online.refuse(code, reason=reason, officer_id=who)
+        if out is not None:
+            desk.printing.print_form(code, "mau03", out=out, officer_id=who)
     _done(code, int(status), status.label, json)
 
 

@@ -7,6 +7,7 @@ on SQLite and PostgreSQL, desk-server as its own process."""
 from __future__ import annotations
 
 import base64
+import io
 import json
 import os
 import subprocess
@@ -16,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from pypdf import PdfReader
 
 from desk.cli import main as desk_main
 from desk.domain.lifecycle import Status
@@ -172,3 +174,17 @@ def test_submit_and_review_through_the_commands(
     assert desk.sync.sync_once().applied == 1
     assert server_dossier(live_server, code).status == Status.RECEIVED
     assert dossier(desk, code).status == Status.RECEIVED
+    again = json.loads(run("desk-server", "dossier", "submit", str(good), "--json", *server).stdout)
+    assert desk.sync.sync_once().changes_applied == 1
+    slip = tmp_path / "m03.pdf"
+    reason = "Không thuộc thẩm quyền của xã"
+    status, out, err = desk_cli(
+        capsys, "online", "refuse", again["code"], "--reason", reason, "--out", str(slip),
+        "--json", "--db", db,
+    )  # fmt: skip
+    assert status == 0, err
+    assert json.loads(out)["status"] == 3
+    words = " ".join(
+        (page.extract_text() or "") for page in PdfReader(io.BytesIO(slip.read_bytes())).pages
+    )
+    assert again["code"] in " ".join(words.split()) and "thẩm quyền" in words
