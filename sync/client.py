@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from desk.errors import DeskError
+from sync.errors import Offline, SyncRefused
 from sync.protocol import (
     API_PREFIX,
     H_LENGTH,
@@ -38,24 +38,6 @@ from sync.protocol import (
 )
 
 _M = TypeVar("_M", bound=BaseModel)
-
-
-class Offline(Exception):
-    """The server could not be reached (or something else answered); try again later.
-
-    The text is for logs and the status line only: it names no dossier and no person."""
-
-
-class SyncRefused(DeskError):
-    """The server refused the request; ``code`` is its stable reason code."""
-
-    title_template = "Máy chủ từ chối"
-    exit_code = 12
-
-    def __init__(self, message: str, /, *, code: str, http_status: int) -> None:
-        super().__init__("{message}", message=message)
-        self.code = code
-        self.http_status = http_status
 
 
 class SyncClient:

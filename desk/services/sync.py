@@ -14,9 +14,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlmodel import col, select
 
 from data.models import Agency, Blob, CodeCounter, Desk
@@ -28,8 +27,13 @@ from desk.services.context import ServiceContext
 from desk.services.settings import load_office
 from desk.services.sync_pull import apply_change, load_cursor, mark_uploaded, save_cursor
 from sync import outbox
-from sync.client import Offline, SyncClient
+from sync.errors import Offline
 from sync.protocol import Change, CommandBatch, EnrolRequest
+
+if TYPE_CHECKING:
+    import httpx
+
+    from sync.client import SyncClient
 
 ENROLMENT_KEY = "sync.enrolment"
 STATS_KEY = "sync.stats"
@@ -299,6 +303,8 @@ class SyncService:
         return enrolment
 
     def _client(self, url: str, bearer: str | None, ca_bundle: Path | None) -> SyncClient:
+        from sync.client import SyncClient  # httpx loads here, not at the desk's start-up
+
         return SyncClient(url, bearer=bearer, transport=self._transport, ca_bundle=ca_bundle)
 
     def _clock_check(self, client: SyncClient, report: SyncReport) -> float | None:

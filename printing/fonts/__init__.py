@@ -10,10 +10,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 FONT_DIR = Path(__file__).resolve().parent
 FAMILY = "LiberationSerif"
 REGULAR = "LiberationSerif"
@@ -32,6 +28,11 @@ _FILES = {
 @cache
 def register() -> str:
     """Register the four faces (once per process) and return the family name."""
+    # reportlab loads here, so that naming the font folder (signing stamps) stays cheap.
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     for name, filename in _FILES.items():
         # Not asciiReadable: embed only the glyphs used, not all of ASCII (smaller PDFs).
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename), asciiReadable=False))

@@ -10,7 +10,8 @@ import pytest
 
 from desk.services.blobs import BlobStore, blob_dir_for
 from desk.services.container import DeskServices
-from sync.client import SyncClient, SyncRefused
+from sync.client import SyncClient
+from sync.errors import SyncRefused
 from sync.protocol import API_PREFIX, H_LENGTH, H_OFFSET, H_TUS, TUS_VERSION
 from sync.server.tables import ServerBlob
 from tests.conftest import citizen

@@ -11,7 +11,8 @@ import pytest
 
 from desk.domain.lifecycle import canonical_json
 from desk.services.container import DeskServices
-from sync.client import SyncClient, SyncRefused
+from sync.client import SyncClient
+from sync.errors import SyncRefused
 from sync.protocol import API_PREFIX, CommandBatch, Outcome
 from tests.conftest import citizen
 from tests.helpers import receive
