@@ -30,7 +30,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "settings": "f7",
     "officers": "f8",
     "feedback": "f9",
-    "online": "f10",
+    "online": "ctrl+o",
     "lock": "ctrl+l",
     "quit": "ctrl+q",
     "back": "escape",

@@ -1,4 +1,4 @@
-"""The online inbox screen (F10) on a desk that pulled dossiers from a real server: the list
+"""The online inbox screen (Ctrl+O) on a desk that pulled dossiers from a real server: the list
 with the review time left, accept (Mẫu 01 printed), supplement and refusal; what the desk and
 the server hold afterwards."""
 
@@ -57,7 +57,7 @@ def test_accept_and_refuse_from_the_inbox_screen(
     )  # fmt: skip
 
     async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
-        await pilot.press("f10")
+        await pilot.press("ctrl+o")
         screen = app.screen
         assert isinstance(screen, OnlineScreen)
         table = screen.query_one("#online-table", DataTable)
