@@ -41,6 +41,8 @@ BLOB_CHUNK = 256 * 1024
 class SyncLimits:
     batch_count: int = 200
     batch_bytes: int = 256 * 1024
+    timeout: float = 30.0
+    """Seconds without an answer before a request counts as offline."""
 
 
 @dataclass
@@ -297,7 +299,13 @@ class SyncService:
         return enrolment
 
     def _client(self, url: str, bearer: str | None, ca_bundle: Path | None) -> SyncClient:
-        return SyncClient(url, bearer=bearer, transport=self._transport, ca_bundle=ca_bundle)
+        return SyncClient(
+            url,
+            bearer=bearer,
+            transport=self._transport,
+            ca_bundle=ca_bundle,
+            timeout=self.limits.timeout,
+        )
 
     def _clock_check(self, client: SyncClient, report: SyncReport) -> float | None:
         if client.server_time is None:
