@@ -171,4 +171,8 @@ ENGLISH: dict[str, str] = {
     "Phản ánh này không thuộc cơ quan của quầy.": (
         "This feedback does not belong to the desk's agency."
     ),
+    # sync/server/routes_desk.py (chaos)
+    "Kết nối bị ngắt khi đang nhận dữ liệu; chưa có gì được ghi.": (
+        "The connection dropped while data was being received; nothing was written."
+    ),
 }

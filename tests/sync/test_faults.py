@@ -8,6 +8,7 @@ import socketserver
 import threading
 import time
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
 
@@ -17,7 +18,7 @@ from tests.sync.faults import CHAOS, FaultMix, FaultProxy
 class _Answer(socketserver.BaseRequestHandler):
     """Answers every line with the same line upper-cased; remembers what it received."""
 
-    received: list[bytes] = []
+    received: ClassVar[list[bytes]] = []
 
     def handle(self) -> None:
         buffer = b""
@@ -34,12 +35,12 @@ class _Answer(socketserver.BaseRequestHandler):
 
 @pytest.fixture
 def upstream() -> Iterator[tuple[str, int]]:
-    _Answer.received = []
+    _Answer.received.clear()
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Answer)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield server.server_address[0], server.server_address[1]
+    yield "127.0.0.1", int(server.server_address[1])
     server.shutdown()
     server.server_close()
 
