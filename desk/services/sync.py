@@ -26,6 +26,7 @@ from desk.i18n import translate
 from desk.services.blobs import BlobStore
 from desk.services.context import ServiceContext
 from desk.services.settings import load_office
+from desk.services.sync_export import ExportReport, export_bundle
 from desk.services.sync_pull import apply_change, load_cursor, mark_uploaded, save_cursor
 from sync import outbox
 from sync.client import Offline, SyncClient
@@ -285,6 +286,10 @@ class SyncService:
             ]
         write_atomically(path, json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8"))
         return len(rows)
+
+    def export_bundle(self, path: Path) -> ExportReport:
+        """Pending commands and blobs as a signed bundle for `desk-server import`."""
+        return export_bundle(self._context, self._blobs, self._enrolment(), path)
 
     # ---------------------------------------------------------------------- plumbing
 

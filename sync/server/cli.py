@@ -198,6 +198,38 @@ def dossier_advance(
     )
 
 
+@app.command("import")
+def import_command(
+    bundle: Annotated[Path, typer.Argument(help="Gói đồng bộ do `desk sync export` tạo.")],
+    db: DbOption = None,
+    blobs: BlobsOption = None,
+) -> None:
+    """Nhập gói đồng bộ mang tay từ một quầy mất mạng (nhập lại lần nữa không thay đổi gì)."""
+    from sync.server.imports import import_bundle
+
+    server = open_server(db, blobs)
+    try:
+        report = import_bundle(server, bundle)
+    finally:
+        server.close()
+    say(
+        translate(
+            "Đã nhập gói của quầy {desk}: {applied} lệnh mới, {duplicates} lệnh đã có, "
+            "{refused} lệnh bị từ chối, {stored} tệp mới, {present} tệp đã có.",
+            {
+                "desk": report.desk_key,
+                "applied": report.applied,
+                "duplicates": report.duplicates,
+                "refused": report.refused,
+                "stored": report.blobs_stored,
+                "present": report.blobs_present,
+            },
+        )
+    )
+    for line in report.refusals:
+        say(line)
+
+
 def _agency_of(session: Session, code: str) -> str:
     wanted = code.strip().upper()
     agency = session.scalars(
