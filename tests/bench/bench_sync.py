@@ -1,0 +1,400 @@
+"""Benchmarks of sync; prints one JSON object (see tests/bench/README.md, "Sync").
+
+    .venv/bin/python -m tests.bench.bench_sync [--part server,wire,link] [--out FILE] [--quick]
+
+- ``server``: `desk-server run` as its own process on a throwaway PostgreSQL cluster; 50
+  enrolled desks push realistic receive commands concurrently (one thread and one HTTP
+  connection per desk, batches gzipped beforehand so the load generator spends its CPU on
+  the wire, not on JSON). Commands applied per second (target >= 2,000) and batch latency
+  p50/p99 (target p99 < 250 ms), for a large and a small batch size.
+- ``wire``: a real desk syncs a backlog of dossiers without scans through the fault proxy
+  (no faults); bytes that crossed the proxy in both directions per dossier (target <= 1.5 KB).
+- ``link`` (root only): a network namespace whose loopback is shaped with tbf to 256 kbit/s
+  and nft 2 % random loss, the proxy adding 300 ms each way; the goodput of a backlog with one
+  compact scan per dossier as a ratio of the raw capacity measured in the same run (target
+  >= 0.8).
+
+Like the other benchmarks it reports and always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+import httpx
+
+from desk.domain.lifecycle import canonical_json
+from sync.protocol import API_PREFIX, Command, CommandBatch, EnrolRequest
+from tests.sync.pg import create_database, free_port, throwaway_cluster
+
+AGENCY = "000.00.01.H99"
+SERVER_TARGET_PER_SECOND = 2000.0
+SERVER_TARGET_P99_MS = 250.0
+WIRE_TARGET_BYTES = 1536
+LINK_TARGET_RATIO = 0.8
+
+
+def log(text: str) -> None:
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return round(ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))], 1)
+
+
+# ----------------------------------------------------------------------------- server
+
+
+def template_payload(work: Path) -> dict[str, Any]:
+    """One real receive payload (a throwaway desk's first intake): realistic size and fields."""
+    from sqlmodel import select
+
+    from data.models import OutboxCommand
+    from desk.services.container import DeskServices
+    from tests.conftest import SMALL_CATALOG, FakeClock, citizen
+    from tests.helpers import receive
+
+    services = DeskServices.open(work / "template" / "desk.db", clock=FakeClock())
+    try:
+        services.office.init_office(
+            agency_code=AGENCY,
+            agency_name="Ủy ban nhân dân xã Thử Nghiệm",
+            desk_range="0001-9999",
+            tracking_base_url="https://tracuu.motcua.invalid",
+            desk_name="mẫu",
+        )
+        services.catalog.import_file(SMALL_CATALOG)
+        receive(services, owner=citizen(1))
+        with services.context.db.read() as session:
+            row = session.exec(select(OutboxCommand)).one()
+            payload: dict[str, Any] = json.loads(row.payload)
+            return payload
+    finally:
+        services.close()
+
+
+def desk_commands(
+    template: dict[str, Any], desk_id: str, first: int, span: int, count: int, day0: int
+) -> list[Command]:
+    """``count`` receive commands with codes first..first+span-1, a new day every ``span``."""
+    commands = []
+    for n in range(count):
+        day = date(2026, 1, 5) + timedelta(days=day0 + n // span)
+        at = datetime(day.year, day.month, day.day, 2, 0, tzinfo=UTC) + timedelta(seconds=n)
+        dossier_id = str(uuid4())
+        payload = {
+            **template,
+            "id": dossier_id,
+            "desk_id": desk_id,
+            "code": f"{AGENCY}-{day:%y%m%d}-{first + n % span:04d}",
+            "received_at": at.isoformat(),
+            "clock_started_at": at.isoformat(),
+            "register_seq": n + 1,
+        }
+        commands.append(
+            Command(
+                command_id=str(uuid4()),
+                desk_id=desk_id,
+                seq=n + 1,
+                type="dossier.receive",
+                dossier_id=dossier_id,
+                payload=payload,
+                payload_hash=hashlib.sha256(canonical_json(payload).encode()).hexdigest(),
+                created_at=at,
+            )
+        )
+    return commands
+
+
+def _wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(f"{url}{API_PREFIX}/openapi.json").status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("the server did not start")
+
+
+def _push_all(
+    url: str, bearer: str, bodies: list[bytes], latencies: list[float], pace: float
+) -> int:
+    """Push the batches one after the other; with ``pace`` > 0 start one every ``pace``
+    seconds (a desk's ordinary rhythm) instead of back to back (a backlog after an outage)."""
+    headers = {
+        "Authorization": f"Bearer {bearer}",
+        "Content-Encoding": "gzip",
+        "Content-Type": "application/json",
+    }
+    applied = 0
+    with httpx.Client(base_url=url + API_PREFIX, headers=headers, timeout=300) as client:
+        # desks are not in lockstep: each starts at its own moment of the interval
+        began = time.perf_counter() + (int(bearer[:8], 16) % 1000) / 1000 * pace
+        for number, body in enumerate(bodies):
+            if pace:
+                time.sleep(max(0.0, began + number * pace - time.perf_counter()))
+            start = time.perf_counter()
+            response = client.post("/commands", content=body)
+            latencies.append((time.perf_counter() - start) * 1000)
+            response.raise_for_status()
+            results = response.json()["data"]["results"]
+            applied += sum(1 for r in results if r["outcome"] == "applied")
+    return applied
+
+
+PHASES = (
+    # (name, batch size, seconds between a desk's batches; 0 = back to back)
+    ("backlog_batch_100", 100, 0.0),
+    ("backlog_batch_10", 10, 0.0),
+    ("paced_batch_10_every_2s", 10, 2.0),
+)
+
+
+def part_server(desks: int, per_desk: int, work: Path) -> dict[str, Any]:
+    from sync.client import SyncClient
+    from sync.server.auth import add_desk
+    from sync.server.context import Server, ServerSettings
+
+    template = template_payload(work)
+    span = 9999 // desks
+    os.environ["DESK_SERVER_BLOBS"] = str(work / "blobs")  # read by the server process
+    with throwaway_cluster() as base:
+        db_url = create_database(base, "bench_sync")
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sync.server.cli", "run", "--db", db_url, "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_for(url, process)
+            admin = Server.build(ServerSettings(db_url=db_url, blob_dir=work / "blobs"))
+            enrolled = []
+            for index in range(desks):
+                first = 1 + index * span
+                with admin.db.write() as session:
+                    _key, code = add_desk(
+                        session, AGENCY, f"{first:04d}-{first + span - 1:04d}", "", admin.now()
+                    )
+                desk_id = str(uuid4())
+                with SyncClient(url) as client:
+                    answer = client.enrol(
+                        EnrolRequest(code=code, desk_id=desk_id, agency_code=AGENCY)
+                    )
+                bearer = f"{answer.desk_key}.{answer.secret}"
+                with SyncClient(url, bearer=bearer) as client:
+                    client.ping()  # argon2 once, then the server's credential cache
+                enrolled.append((desk_id, first, bearer))
+            admin.close()
+            log(f"server: {desks} desks enrolled")
+            phases = {}
+            for number, (name, batch, pace) in enumerate(PHASES):
+                count = per_desk // 2 if pace else per_desk
+                phases[name] = _phase(
+                    url, enrolled, template, span, count, batch, pace, day0=number * 400
+                )
+                log(f"server: {name}: {phases[name]}")
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    return {"desks": desks, "commands_per_desk": per_desk, "phases": phases}
+
+
+def _phase(
+    url: str,
+    enrolled: list[tuple[str, int, str]],
+    template: dict[str, Any],
+    span: int,
+    per_desk: int,
+    batch: int,
+    pace: float,
+    day0: int,
+) -> dict[str, Any]:
+    work = []
+    for desk_id, first, bearer in enrolled:
+        commands = desk_commands(template, desk_id, first, span, per_desk, day0)
+        bodies = [
+            gzip.compress(
+                CommandBatch(commands=commands[i : i + batch]).model_dump_json().encode(), 6
+            )
+            for i in range(0, len(commands), batch)
+        ]
+        work.append((bearer, bodies))
+    latencies: list[float] = []
+    applied: list[int] = []
+    threads = [
+        threading.Thread(
+            target=lambda b=bearer, w=bodies: applied.append(_push_all(url, b, w, latencies, pace))
+        )
+        for bearer, bodies in work
+    ]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - start
+    total = sum(applied)
+    return {
+        "batch_size": batch,
+        "seconds_between_batches": pace,
+        "commands_applied": total,
+        "expected": len(enrolled) * per_desk,
+        "desks": len(enrolled),
+        "seconds": round(seconds, 2),
+        "commands_per_second": round(total / seconds, 1),
+        "batch_latency_p50_ms": percentile(latencies, 0.5),
+        "batch_latency_p99_ms": percentile(latencies, 0.99),
+        "batch_latency_max_ms": round(max(latencies), 1),
+        "batches": len(latencies),
+    }
+
+
+# ------------------------------------------------------------------------------- wire
+
+
+def part_wire(dossiers: int, work: Path) -> dict[str, Any]:
+    from desk.services.container import DeskServices
+    from sync.server.context import ServerSettings
+    from tests.conftest import SMALL_CATALOG, FakeClock, citizen
+    from tests.helpers import receive
+    from tests.sync.conftest import serve
+    from tests.sync.faults import FaultProxy
+
+    services = DeskServices.open(work / "wire" / "desk.db", clock=FakeClock())
+    settings = ServerSettings(db_url=f"sqlite:///{work / 'wire-server.db'}", blob_dir=work / "wb")
+    running = contextmanager(serve)(settings)
+    live = running.__enter__()
+    try:
+        services.office.init_office(
+            agency_code=AGENCY,
+            agency_name="Ủy ban nhân dân xã Thử Nghiệm",
+            desk_range="0001-9999",
+            tracking_base_url="https://tracuu.motcua.invalid",
+            desk_name="quầy",
+        )
+        services.catalog.import_file(SMALL_CATALOG)
+        services.sync.enrol(live.url, live.add_desk("0001-9999"))
+        host, port = live.url.removeprefix("http://").split(":")
+        rounds: dict[str, Any] = {}
+        with FaultProxy((host, int(port))) as proxy:
+            services.sync.sync_once(proxy.url)
+            rounds["empty_round_bytes"] = proxy.stats["bytes_up"] + proxy.stats["bytes_down"]
+            codes = [receive(services, owner=citizen(i)).code for i in range(dossiers)]
+            proxy.stats.clear()
+            report = services.sync.sync_once(proxy.url)
+            receive_bytes = proxy.stats["bytes_up"] + proxy.stats["bytes_down"]
+            for code in codes:
+                services.intake.hand_over(code, unit="Phòng Tư pháp")
+            proxy.stats.clear()
+            services.sync.sync_once(proxy.url)
+            hand_over_bytes = proxy.stats["bytes_up"] + proxy.stats["bytes_down"]
+        rounds.update(
+            {
+                "dossiers": dossiers,
+                "applied": report.applied,
+                "receive_round_bytes": receive_bytes,
+                "bytes_per_dossier": round(receive_bytes / dossiers, 1),
+                "bytes_per_dossier_with_hand_over": round(
+                    (receive_bytes + hand_over_bytes) / dossiers, 1
+                ),
+            }
+        )
+        return rounds
+    finally:
+        services.close()
+        running.__exit__(None, None, None)
+
+
+# ------------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", default="server,wire")
+    parser.add_argument("--desks", type=int, default=50)
+    parser.add_argument("--per-desk", type=int, default=200)
+    parser.add_argument("--dossiers", type=int, default=300)
+    parser.add_argument("--link-dossiers", type=int, default=1000)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes (for the smoke test)")
+    args = parser.parse_args(argv)
+    parts = set(args.part.split(","))
+    if args.quick:
+        args.desks, args.per_desk, args.dossiers = 3, 20, 20
+    out: dict[str, Any] = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "results": {},
+        "targets": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-sync-") as temp:
+        work = Path(temp)
+        if "server" in parts:
+            server = part_server(args.desks, args.per_desk, work)
+            out["results"]["server"] = server
+            phases = server["phases"]
+            rate = max(phases[name]["commands_per_second"] for name, _b, _p in PHASES)
+            p99 = phases["paced_batch_10_every_2s"]["batch_latency_p99_ms"]
+            out["targets"]["server_commands_per_second"] = {
+                "limit": SERVER_TARGET_PER_SECOND,
+                "value": rate,
+                "pass": rate >= SERVER_TARGET_PER_SECOND,
+            }
+            out["targets"]["server_batch_p99_ms"] = {
+                "limit": SERVER_TARGET_P99_MS,
+                "value": p99,
+                "pass": p99 < SERVER_TARGET_P99_MS,
+            }
+        if "wire" in parts:
+            wire = part_wire(args.dossiers, work)
+            out["results"]["wire"] = wire
+            out["targets"]["wire_bytes_per_dossier"] = {
+                "limit": WIRE_TARGET_BYTES,
+                "value": wire["bytes_per_dossier"],
+                "pass": wire["bytes_per_dossier"] <= WIRE_TARGET_BYTES,
+            }
+        if "link" in parts:
+            from tests.bench.bench_link import part_link
+
+            link = part_link(work, quick=args.quick, dossiers=args.link_dossiers)
+            out["results"]["link"] = link
+            if "goodput_ratio" in link:
+                out["targets"]["link_goodput_ratio"] = {
+                    "limit": LINK_TARGET_RATIO,
+                    "value": link["goodput_ratio"],
+                    "pass": link["goodput_ratio"] >= LINK_TARGET_RATIO,
+                }
+    out["all_targets_pass"] = all(t["pass"] for t in out["targets"].values())
+    text = json.dumps(out, indent=2, ensure_ascii=False)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    sys.stdout.write(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
