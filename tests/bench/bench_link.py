@@ -30,6 +30,7 @@ NS_DESK, NS_SRV = f"motcua-bd{os.getpid()}", f"motcua-bs{os.getpid()}"
 DESK_IP, SERVER_IP = "10.231.0.1", "10.231.0.2"
 SERVER_PORT, SINK_PORT = 8700, 8701
 RATE = "256kbit"
+NOMINAL_BYTES_PER_SECOND = 32_000
 LOSS_PERCENT = 2
 ONE_WAY_DELAY = 0.15
 RAW_PROBE_BYTES = 192 * 1024
@@ -88,8 +89,8 @@ def _setup() -> None:
             "400ms",
         )
         rules = (
-            "table inet motcua_loss { chain input { type filter hook input priority 0; "
-            f'iifname "{dev}" numgen random mod 100 < {LOSS_PERCENT} drop; }} }}'
+            "table inet motcua_loss {\n  chain input { type filter hook input priority 0; "
+            f'policy accept; iifname "{dev}" numgen random mod 100 < {LOSS_PERCENT} drop; }}\n}}\n'
         )
         _in(ns, "nft", "-f", "-", stdin=rules)
 
@@ -269,6 +270,8 @@ def inner(work: Path, db: str, dossiers: int) -> dict[str, Any]:
         "raw_capacity_bytes_per_second": round(raw, 1),
         "goodput_bytes_per_second": round(goodput, 1),
         "goodput_ratio": round(goodput / raw, 3),
+        "nominal_rate_bytes_per_second": NOMINAL_BYTES_PER_SECOND,
+        "goodput_ratio_to_nominal_rate": round(goodput / NOMINAL_BYTES_PER_SECOND, 3),
     }
 
 
