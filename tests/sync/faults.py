@@ -1,7 +1,8 @@
 """A fault-injecting TCP proxy of the project's own, between a desk and the central server.
 
 Each accepted connection draws one fault from a seeded ``random.Random`` (so a run is
-reproducible from its seed, up to the order in which the kernel hands over connections):
+reproducible from its seed, up to the order in which the kernel hands over connections);
+every fault kind of the mix comes up within the first connections, whatever the seed:
 
 - ``clean``: bytes pass unchanged;
 - ``delay``: every chunk is held back a fixed time in each direction (a pipe with latency:
@@ -48,12 +49,21 @@ class FaultMix:
     delay_seconds: tuple[float, float] = (0.05, 0.4)
     throttle_bytes_per_second: tuple[int, int] = (8_000, 64_000)
     reset_after_bytes: tuple[int, int] = (1, 64_000)
-    lose_request_number: tuple[int, int] = (1, 4)
+    lose_request_number: tuple[int, int] = (1, 3)
     blackhole_seconds: float = 5.0
+    fault_lifetime: float | None = 20.0
+    """A delayed or throttled connection is reset after this long (None: never), so that a
+    sync round over hundreds of requests cannot crawl for many minutes."""
 
 
 CHAOS = FaultMix(
-    clean=0.45, delay=0.1, throttle=0.1, reset=0.15, blackhole=0.05, lose_response=0.15
+    clean=0.45,
+    delay=0.1,
+    throttle=0.1,
+    reset=0.15,
+    blackhole=0.05,
+    lose_response=0.15,
+    fault_lifetime=6.0,
 )
 
 
@@ -96,6 +106,7 @@ class FaultProxy:
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="proxy")
         self._server: asyncio.Server | None = None
         self._open: set[asyncio.StreamWriter] = set()
+        self._unseen: list[str] | None = None
         self.port = 0
 
     # ----------------------------------------------------------------------- control
@@ -137,6 +148,7 @@ class FaultProxy:
     def set_mix(self, mix: FaultMix) -> None:
         """Change the faults of connections accepted from now on (e.g. calm down at the end)."""
         self.mix = mix
+        self._unseen = None
 
     # ----------------------------------------------------------------------- serving
 
@@ -148,7 +160,15 @@ class FaultProxy:
     def _draw(self) -> Fault:
         mix, rng = self.mix, self._rng
         weights = [getattr(mix, kind) for kind in KINDS]
-        kind = rng.choices(KINDS, weights=weights)[0]
+        if self._unseen is None:  # every fault of the mix appears early, whatever the seed
+            self._unseen = [k for k, w in zip(KINDS, weights, strict=True) if w and k != "clean"]
+            rng.shuffle(self._unseen)
+        if self._unseen and rng.random() < 0.5:
+            kind = self._unseen.pop()
+        else:
+            kind = rng.choices(KINDS, weights=weights)[0]
+            if kind in self._unseen:
+                self._unseen.remove(kind)
         fault = Fault(kind, latency=self.latency, rate=self.rate)
         if kind == "delay":
             fault.latency += rng.uniform(*mix.delay_seconds)
@@ -185,12 +205,17 @@ class FaultProxy:
             return
         self._open.add(up_writer)
         conn = _Connection(fault, writers=[writer, up_writer])
+        pipes = asyncio.gather(
+            self._pipe(conn, reader, up_writer, "up"),
+            self._pipe(conn, up_reader, writer, "down"),
+            return_exceptions=True,
+        )
+        lifetime = None if fault.kind == "clean" else self.mix.fault_lifetime
         try:
-            await asyncio.gather(
-                self._pipe(conn, reader, up_writer, "up"),
-                self._pipe(conn, up_reader, writer, "down"),
-                return_exceptions=True,
-            )
+            await asyncio.wait_for(pipes, lifetime)
+        except TimeoutError:  # a slow link does not stay up for ever either
+            self.stats["struck_lifetime"] += 1
+            self._kill(conn)
         finally:
             self._open.discard(up_writer)
             _close(up_writer)

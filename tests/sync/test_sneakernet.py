@@ -179,9 +179,7 @@ def test_a_desk_enrolled_before_bundles_gets_its_key_at_its_next_contact(
     assert import_bundle(live_server.server, bundle).duplicates == 4
 
 
-def test_export_needs_an_enrolled_desk(
-    make_desk: DeskFactory, tmp_path: Path
-) -> None:
+def test_export_needs_an_enrolled_desk(make_desk: DeskFactory, tmp_path: Path) -> None:
     desk = make_desk("quay-a", "0001-4999")
     receive(desk)
     with pytest.raises(ConfigError, match="chưa đăng ký"):
