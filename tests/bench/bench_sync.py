@@ -169,7 +169,7 @@ PHASES = (
 )
 
 
-def part_server(desks: int, per_desk: int, work: Path) -> dict[str, Any]:
+def part_server(desks: int, per_desk: int, workers: int, work: Path) -> dict[str, Any]:
     from sync.client import SyncClient
     from sync.server.auth import add_desk
     from sync.server.context import Server, ServerSettings
@@ -182,7 +182,18 @@ def part_server(desks: int, per_desk: int, work: Path) -> dict[str, Any]:
         port = free_port()
         url = f"http://127.0.0.1:{port}"
         process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server.cli", "run", "--db", db_url, "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "sync.server.cli",
+                "run",
+                "--db",
+                db_url,
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -217,7 +228,12 @@ def part_server(desks: int, per_desk: int, work: Path) -> dict[str, Any]:
         finally:
             process.terminate()
             process.wait(timeout=30)
-    return {"desks": desks, "commands_per_desk": per_desk, "phases": phases}
+    return {
+        "desks": desks,
+        "commands_per_desk": per_desk,
+        "server_workers": workers,
+        "phases": phases,
+    }
 
 
 def _phase(
@@ -335,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--desks", type=int, default=50)
     parser.add_argument("--per-desk", type=int, default=200)
     parser.add_argument("--dossiers", type=int, default=300)
+    parser.add_argument("--server-workers", type=int, default=2)
     parser.add_argument("--link-dossiers", type=int, default=1000)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--quick", action="store_true", help="tiny sizes (for the smoke test)")
@@ -354,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as temp:
         work = Path(temp)
         if "server" in parts:
-            server = part_server(args.desks, args.per_desk, work)
+            server = part_server(args.desks, args.per_desk, args.server_workers, work)
             out["results"]["server"] = server
             phases = server["phases"]
             rate = max(phases[name]["commands_per_second"] for name, _b, _p in PHASES)
