@@ -23,7 +23,10 @@ class _Answer(socketserver.BaseRequestHandler):
     def handle(self) -> None:
         buffer = b""
         while True:
-            data = self.request.recv(4096)
+            try:
+                data = self.request.recv(4096)
+            except ConnectionResetError:  # the proxy's reset reached the server side too
+                return
             if not data:
                 return
             buffer += data
