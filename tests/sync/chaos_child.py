@@ -4,8 +4,9 @@
 
 Runs ``sync_once`` in a loop against SERVER_URL (the fault proxy) with a short request
 timeout, so that blackholed connections cost seconds, not minutes. Prints ``ready`` once the
-desk is open. Exit codes: 0 everything acked and uploaded; 3 a command was quarantined (the
-test fails); 4 still not done after DEADLINE_SECONDS (so an orphan cannot run forever).
+desk is open. Exit codes: 0 nothing pending (acked or quarantined) and every blob uploaded;
+3 more commands quarantined than the test planted (the test fails); 4 still not done after
+DEADLINE_SECONDS (so an orphan cannot run forever).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from desk.services.sync import SyncLimits
 
 DEADLINE_SECONDS = 600.0
 REQUEST_TIMEOUT = 2.0
+MAX_QUARANTINED = 3
+"""The test numbers one dossier outside the desk's range: its receive, and maybe a hand-over
+and a scan, are rightly refused. More than that is a failure."""
 
 
 def main(db: Path, url: str) -> int:
@@ -33,7 +37,7 @@ def main(db: Path, url: str) -> int:
         while time.monotonic() < deadline:
             report = services.sync.sync_once(url)
             status = services.sync.status()
-            if status.commands_quarantined:
+            if status.commands_quarantined > MAX_QUARANTINED:
                 return 3
             done = status.commands_pending == 0 and status.blobs_pending == 0
             if report.online and report.error is None and done:

@@ -2,7 +2,8 @@
 through the fault proxy — delays, throttling, resets, blackholes, answers lost after the
 server committed — while each desk's sync process is SIGKILLed at random moments and
 restarted. Afterwards every command is applied exactly once, every blob is on the server and
-matches its SHA-256, nothing is quarantined, every outbox row is acked.
+matches its SHA-256, nothing is pending, and the only quarantined commands are those of the one
+dossier numbered outside its desk's range (which must be).
 
 MOTCUA_CHAOS_SCALE multiplies the counts (and kills) for a longer run; MOTCUA_CHAOS_SEED
 picks another seed (the default is fixed so a failure can be replayed).
@@ -30,7 +31,7 @@ from sqlmodel import select as desk_select
 
 from data.models import Blob, OutboxCommand
 from desk.services.container import DeskServices
-from sync.outbox import ACKED
+from sync.outbox import ACKED, QUARANTINED
 from sync.server.blobs import DiskBlobStorage
 from sync.server.chain import check_chain
 from sync.server.tables import ServerBlob, ServerCommand, ServerDossier, ServerEvent
@@ -131,7 +132,9 @@ def test_chaos_everything_arrives_exactly_once(
     desks = {"quay-a": make_desk("quay-a", "0001-4999"), "quay-b": make_desk("quay-b", "5000-9999")}
     for offset, (name, desk) in enumerate(desks.items()):
         fill_backlog(desk, rng, 1 + offset * 10_000, tmp_path / f"{name}-pages")
-        desk_range = "0001-4999" if name == "quay-a" else "5000-9999"
+        # The server gives desk B 5001-9999: its first dossier (…-5000) was numbered outside
+        # the range, so its commands, and only they, must end up quarantined.
+        desk_range = "0001-4999" if name == "quay-a" else "5001-9999"
         desk.sync.enrol(live_server.url, live_server.add_desk(desk_range))
 
     upstream = urlsplit(live_server.url)
@@ -164,16 +167,22 @@ def test_chaos_everything_arrives_exactly_once(
     assert proxy.stats["blackhole"] > 0
 
     desk_commands: set[str] = set()
+    held: list[OutboxCommand] = []
     desk_blobs: set[str] = set()
     for desk in desks.values():
         with desk.context.db.read() as session:
             rows = session.exec(desk_select(OutboxCommand).order_by(col(OutboxCommand.id))).all()
-            assert {row.state for row in rows} == {ACKED}  # nothing pending, nothing quarantined
-            desk_commands |= {row.command_id for row in rows}
+            held += [row for row in rows if row.state == QUARANTINED]
+            assert {row.state for row in rows} <= {ACKED, QUARANTINED}  # nothing pending
+            desk_commands |= {row.command_id for row in rows if row.state == ACKED}
             blobs = session.exec(desk_select(Blob)).all()
             assert all(blob.uploaded_at is not None for blob in blobs)
             desk_blobs |= {blob.sha256 for blob in blobs}
-    assert len(desk_commands) == 2 * (RECEIVES + HAND_OVERS + SCANS)
+    assert held, "the out-of-range dossier's commands were not quarantined"
+    assert {row.dossier_id for row in held} == {held[0].dossier_id}  # that dossier's only
+    assert json.loads(held[0].payload)["code"].endswith("-5000")
+    assert json.loads(held[0].last_error or "{}")["code"] == "out_of_range"
+    assert len(desk_commands) + len(held) == 2 * (RECEIVES + HAND_OVERS + SCANS)
     assert len(desk_blobs) == 2 * 2 * SCANS  # legal + compact copy of every scan
 
     storage = DiskBlobStorage(live_server.server.settings.blob_dir)
