@@ -147,6 +147,33 @@ def export_quarantine(
     say(translate("Đã lưu {count} lệnh vào {path}.", {"count": count, "path": str(out)}))
 
 
+@sync_app.command("export")
+def export(
+    out: Annotated[Path, typer.Argument(help="Tệp gói đồng bộ để mang đến máy chủ.")],
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Lưu các lệnh và tệp chưa gửi vào một gói có chữ ký, để nhập ở máy chủ khi mất mạng lâu."""
+    with services(db) as opened:
+        report = opened.sync.export_bundle(out)
+    if json:
+        emit_json(asdict(report))
+        return
+    say(
+        translate(
+            "Đã lưu gói đồng bộ {path}: {commands} lệnh, {blobs} tệp ({kb} KB). Mang gói đến "
+            "máy chủ và nhập bằng `desk-server import`; lần đồng bộ trực tuyến sau, các lệnh "
+            "này được máy chủ xác nhận là đã có.",
+            {
+                "path": report.path,
+                "commands": report.commands,
+                "blobs": report.blobs,
+                "kb": report.bytes // 1024,
+            },
+        )
+    )
+
+
 def _show_report(report: SyncReport, as_json: bool) -> None:
     if as_json:
         emit_json(asdict(report))

@@ -270,4 +270,63 @@ ENGLISH: dict[str, str] = {
     "Đã gửi cho {count} cơ quan; các quầy nhận khi đồng bộ.": (
         "Sent to {count} agencies; desks receive it when they sync."
     ),
+    # sync/server/routes_desk.py (chaos)
+    "Kết nối bị ngắt khi đang nhận dữ liệu; chưa có gì được ghi.": (
+        "The connection dropped while data was being received; nothing was written."
+    ),
+    # sync/bundle.py
+    "Gói đồng bộ bị từ chối": "Sync bundle refused",
+    "Tệp {path} không phải gói đồng bộ của motcua-desk hoặc đã hỏng. Không có gì được ghi.": (
+        "{path} is not a motcua-desk sync bundle, or it is damaged. Nothing was written."
+    ),
+    "Tệp {sha256} trong gói đồng bộ bị thiếu hoặc không khớp mã băm. Không có gì được ghi.": (
+        "File {sha256} in the sync bundle is missing or does not match its hash. Nothing was "
+        "written."
+    ),
+    "Gói đồng bộ đến từ một quầy mà máy chủ không biết hoặc đã thu hồi. Không có gì được ghi.": (
+        "The sync bundle comes from a desk the server does not know or has revoked. Nothing was "
+        "written."
+    ),
+    (
+        "Chữ ký của gói đồng bộ không đúng: gói đã bị sửa hoặc không phải của quầy này. "
+        "Không có gì được ghi."
+    ): (
+        "The sync bundle's signature is wrong: the bundle was altered or is not this desk's. "
+        "Nothing was written."
+    ),
+    # sync/server/imports.py, sync/server/cli.py (import)
+    "Quầy của gói đồng bộ không còn trên máy chủ.": (
+        "The desk of this sync bundle no longer exists on the server."
+    ),
+    (
+        "Đã nhập gói của quầy {desk}: {applied} lệnh mới, {duplicates} lệnh đã có, "
+        "{refused} lệnh bị từ chối, {stored} tệp mới, {present} tệp đã có."
+    ): (
+        "Imported the bundle of desk {desk}: {applied} new commands, {duplicates} already "
+        "present, {refused} refused, {stored} new files, {present} files already present."
+    ),
+    # desk/services/sync_export.py, desk/cli/sync.py (export)
+    (
+        "Quầy chưa đăng ký với máy chủ nên không ký được gói đồng bộ. Chạy `desk enrol` "
+        "trước (cần mạng một lần)."
+    ): (
+        "The desk is not enrolled with the server, so it cannot sign a sync bundle. Run "
+        "`desk enrol` first (it needs the network once)."
+    ),
+    (
+        "Không ghi được gói đồng bộ {path}: {reason}. Chọn thư mục khác (ví dụ ổ USB đã "
+        "cắm) rồi thử lại."
+    ): (
+        "Could not write the sync bundle {path}: {reason}. Choose another folder (for example "
+        "a plugged-in USB drive) and try again."
+    ),
+    (
+        "Đã lưu gói đồng bộ {path}: {commands} lệnh, {blobs} tệp ({kb} KB). Mang gói đến "
+        "máy chủ và nhập bằng `desk-server import`; lần đồng bộ trực tuyến sau, các lệnh "
+        "này được máy chủ xác nhận là đã có."
+    ): (
+        "Saved the sync bundle {path}: {commands} commands, {blobs} files ({kb} KB). Take it "
+        "to the server and import it with `desk-server import`; at the next online sync the "
+        "server confirms these commands as already present."
+    ),
 }

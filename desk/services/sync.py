@@ -25,6 +25,7 @@ from desk.i18n import translate
 from desk.services.blobs import BlobStore
 from desk.services.context import ServiceContext
 from desk.services.settings import load_office
+from desk.services.sync_export import ExportReport, export_bundle
 from desk.services.sync_pull import apply_change, load_cursor, mark_uploaded, save_cursor
 from sync import outbox
 from sync.errors import Offline
@@ -45,6 +46,8 @@ BLOB_CHUNK = 256 * 1024
 class SyncLimits:
     batch_count: int = 200
     batch_bytes: int = 256 * 1024
+    timeout: float = 30.0
+    """Seconds without an answer before a request counts as offline."""
 
 
 @dataclass
@@ -290,6 +293,10 @@ class SyncService:
         write_atomically(path, json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8"))
         return len(rows)
 
+    def export_bundle(self, path: Path) -> ExportReport:
+        """Pending commands and blobs as a signed bundle for `desk-server import`."""
+        return export_bundle(self._context, self._blobs, self._enrolment(), path)
+
     # ---------------------------------------------------------------------- plumbing
 
     def _enrolment(self) -> dict[str, Any]:
@@ -305,7 +312,13 @@ class SyncService:
     def _client(self, url: str, bearer: str | None, ca_bundle: Path | None) -> SyncClient:
         from sync.client import SyncClient  # httpx loads here, not at the desk's start-up
 
-        return SyncClient(url, bearer=bearer, transport=self._transport, ca_bundle=ca_bundle)
+        return SyncClient(
+            url,
+            bearer=bearer,
+            transport=self._transport,
+            ca_bundle=ca_bundle,
+            timeout=self.limits.timeout,
+        )
 
     def _clock_check(self, client: SyncClient, report: SyncReport) -> float | None:
         if client.server_time is None:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from data.db import Database
 from desk.domain.codes import DeskRange, validate_agency_code
 from desk.domain.tracking import new_tracking_secret
+from sync.bundle import bundle_key
 from sync.protocol import EnrolRequest, EnrolResponse
 from sync.server.errors import Refused
 from sync.server.store import Caller
@@ -151,6 +152,7 @@ def exchange(session: Session, request: EnrolRequest, now: datetime) -> EnrolRes
         )
     secret = secrets.token_urlsafe(32)
     desk.secret_hash = _HASHER.hash(secret)
+    desk.bundle_key = bundle_key(desk.key, secret)
     desk.desk_id = request.desk_id
     desk.enrolled_at = now
     desk.enrol_code_hash = None
@@ -206,11 +208,22 @@ class Authenticator:
                 _HASHER.verify(desk.secret_hash, secret)
             except (VerificationError, InvalidHashError):
                 raise _unauthorised() from None
-            return Caller(
-                key=desk.key,
-                agency_code=desk.agency_code,
-                role=desk.role,
-                desk_id=desk.desk_id,
-                range_start=desk.range_start,
-                range_end=desk.range_end,
-            )
+            missing_bundle_key = desk.role == "desk" and desk.bundle_key is None
+            caller = caller_of(desk)
+        if missing_bundle_key:  # a desk enrolled before bundles existed
+            with self._db.write() as session:
+                row = session.get(ServerDesk, key)
+                if row is not None and row.bundle_key is None:
+                    row.bundle_key = bundle_key(key, secret)
+        return caller
+
+
+def caller_of(desk: ServerDesk) -> Caller:
+    return Caller(
+        key=desk.key,
+        agency_code=desk.agency_code,
+        role=desk.role,
+        desk_id=desk.desk_id,
+        range_start=desk.range_start,
+        range_end=desk.range_end,
+    )

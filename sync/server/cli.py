@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from sqlalchemy import select
@@ -95,6 +95,13 @@ def run_command(
     blobs: BlobsOption = None,
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Cổng lắng nghe.")] = 8700,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Số tiến trình phục vụ (mỗi tiến trình có giới hạn tra cứu công khai riêng).",
+        ),
+    ] = 1,
 ) -> None:
     """Chạy máy chủ (đặt sau một reverse proxy có TLS)."""
     import uvicorn
@@ -104,10 +111,31 @@ def run_command(
     server = open_server(db, blobs)
     stop = start_sender_loop(_sender(server))
     try:
-        uvicorn.run(create_app(server), host=host, port=port, proxy_headers=True, log_level="info")
+        if workers == 1:
+            app_or_factory: object = create_app(server)
+        else:  # stateless workers: each process builds its own Server from the environment
+            os.environ["DESK_SERVER_DB"] = server.settings.db_url
+            os.environ["DESK_SERVER_BLOBS"] = str(server.settings.blob_dir.resolve())
+            app_or_factory = "sync.server.cli:app_from_env"
+        uvicorn.run(
+            app_or_factory,  # type: ignore[arg-type]
+            host=host,
+            port=port,
+            proxy_headers=True,
+            log_level="info",
+            workers=workers,
+            factory=workers > 1,
+        )
     finally:
         stop.set()
         server.close()
+
+
+def app_from_env() -> Any:
+    """The app of one worker process of `desk-server run --workers N` (already migrated)."""
+    from sync.server.app import create_app
+
+    return create_app(Server.build(settings(None, None)))
 
 
 def _sender(server: Server) -> NotificationSender:
@@ -333,6 +361,38 @@ def calendar_publish(
 ) -> None:
     """Gửi lịch nghỉ lễ, ngày làm bù của một năm xuống các quầy."""
     _publish("calendar", path, agency, False, db)
+
+
+@app.command("import")
+def import_command(
+    bundle: Annotated[Path, typer.Argument(help="Gói đồng bộ do `desk sync export` tạo.")],
+    db: DbOption = None,
+    blobs: BlobsOption = None,
+) -> None:
+    """Nhập gói đồng bộ mang tay từ một quầy mất mạng (nhập lại lần nữa không thay đổi gì)."""
+    from sync.server.imports import import_bundle
+
+    server = open_server(db, blobs)
+    try:
+        report = import_bundle(server, bundle)
+    finally:
+        server.close()
+    say(
+        translate(
+            "Đã nhập gói của quầy {desk}: {applied} lệnh mới, {duplicates} lệnh đã có, "
+            "{refused} lệnh bị từ chối, {stored} tệp mới, {present} tệp đã có.",
+            {
+                "desk": report.desk_key,
+                "applied": report.applied,
+                "duplicates": report.duplicates,
+                "refused": report.refused,
+                "stored": report.blobs_stored,
+                "present": report.blobs_present,
+            },
+        )
+    )
+    for line in report.refusals:
+        say(line)
 
 
 def main(argv: list[str] | None = None) -> int:

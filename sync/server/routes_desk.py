@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Request, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from sync.protocol import (
     API_PREFIX,
@@ -197,11 +198,19 @@ async def _read_capped(request: Request, limit: int) -> bytes:
         raise _too_large(limit)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(limit)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(limit)
+            chunks.append(chunk)
+    except ClientDisconnect:
+        # The link dropped mid-request (an everyday event on a bad line): nothing was
+        # read, nothing is written, and no traceback goes to the server's log.
+        raise Refused(
+            "Kết nối bị ngắt khi đang nhận dữ liệu; chưa có gì được ghi.",
+            reason_code="client_gone",
+        ) from None
     return b"".join(chunks)
 
 

@@ -50,6 +50,9 @@ class ServerDesk(ServerBase):
     enrolled_at: Mapped[datetime | None]
     revoked: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
+    bundle_key: Mapped[str | None] = mapped_column(String(64))
+    """HMAC key of the desk's sneakernet bundles (sync.bundle.bundle_key), derived from its
+    secret at enrolment, or at its first authenticated request for desks enrolled before."""
 
 
 class ServerDossier(ServerBase):
