@@ -156,7 +156,7 @@ class DossierScreen(DeskScreen):
         await actions.remove_children()
         specs = action_specs()
         buttons = [
-            Button(action.label.capitalize(), id=f"act-{action.value}")
+            Button(action.label.capitalize(), id=f"act-{action.value}", compact=True)
             for action in detail.allowed_actions
             if action in specs or action is Action.RETURN
         ]

@@ -138,6 +138,11 @@ def test_main_screens_fit_the_terminal(
         await pilot.pause()
         for selector in ("#dossier-search", "#dossier-header", "#dossier-due", "#actions Button"):
             assert_drawn(app, app.screen.query(selector).first())
+        buttons = list(app.screen.query("#actions Button").results(Button))
+        assert len(buttons) >= 3
+        for button in buttons:  # every action whole on screen, its label not cut
+            assert_drawn(app, button)
+            assert button.content_region.width >= cell_len(str(button.label)), button
         app.pop_screen()
         app.push_screen(ReturnScreen(code=code))
         await pilot.pause()
