@@ -37,6 +37,13 @@ from screens.widgets.dialogs import ConfirmDialog
 from screens.widgets.person_form import PersonForm
 
 STEPS = ("step-applicant", "step-procedure", "step-components", "step-fees")
+FIRST_FIELDS = {
+    "step-applicant": "#owner-full-name",
+    "step-procedure": "#procedure-search",
+    "step-components": "ComponentsChecklist Checkbox",
+    "step-fees": "#sets",
+}
+"""Where the cursor goes when a step opens (no procedure chosen yet: no checkbox, it stays)."""
 
 
 def money(amount: int) -> str:
@@ -153,7 +160,7 @@ class IntakeScreen(DeskScreen):
         cases.value = view.cases[0].key
         await self.query_one(ComponentsChecklist).show(view.components)
         self._show_fee()
-        self.query_one(TabbedContent).active = "step-components"
+        self.open_step("step-components")
 
     @on(Select.Changed, "#procedure-case")
     def _show_fee(self) -> None:
@@ -174,7 +181,18 @@ class IntakeScreen(DeskScreen):
     def action_step(self, delta: int) -> None:
         tabs = self.query_one(TabbedContent)
         index = STEPS.index(tabs.active) if tabs.active in STEPS else 0
-        tabs.active = STEPS[max(0, min(len(STEPS) - 1, index + delta))]
+        self.open_step(STEPS[max(0, min(len(STEPS) - 1, index + delta))])
+
+    def open_step(self, step: str) -> None:
+        """Keyboard first: the step opens with the cursor in its first field."""
+        self.query_one(TabbedContent).active = step
+
+        def focus_first() -> None:
+            found = self.query_one(f"#{step}").query(FIRST_FIELDS[step])
+            if found:
+                found.first().focus()
+
+        self.call_after_refresh(focus_first)
 
     def action_back(self) -> None:
         self.dismiss(None)

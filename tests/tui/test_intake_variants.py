@@ -166,3 +166,35 @@ def test_postal_delivery_without_an_address_is_refused(
 
     drive(make_app(services, officer=officer, clock=ticks), scenario)
     assert services.lookup.counts().received_today == 0
+
+
+def test_each_step_puts_the_cursor_in_its_first_field(
+    services: DeskServices, officer: OfficerView, printed: Path, ticks: Ticks
+) -> None:
+    """An intake by keys alone: no mouse and no focusing by hand between the steps."""
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        screen = await open_intake(app, pilot)
+        assert app.focused is screen.query_one("#owner-full-name", Input)
+        fill(screen, "owner", full_name=OWNER, id_number="001085000001", date_of_birth="01/01/1985")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#procedure-search", Input)
+        for char in "tinh trang hon nhan":
+            ticks.now += 0.2  # a person typing, not a scanner
+            await pilot.press(char)
+        ticks.now += 0.2
+        await pilot.press("enter")
+        ticks.now += 0.2
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.procedure is not None and screen.procedure.code == "T-3WD"
+        assert app.focused is not None and app.focused.id is not None
+        assert app.focused.id == "component-0"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReceiptScreen)
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+    assert services.lookup.by_code(the_code(services)).summary.status is Status.RECEIVED
