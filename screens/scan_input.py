@@ -37,18 +37,26 @@ class ScanInput(App[None]):
             text = self.recogniser.enter()
             if text is None:
                 return False
-            focused = self.focused
-            if isinstance(focused, Input) and focused.value.endswith(text):
-                focused.value = focused.value[: -len(text)]  # the scan typed into the field
             event.stop()
             event.prevent_default()
-            self.router.route(text)
+            focused = self.focused
+            if isinstance(focused, Input):
+                # A real terminal delivers a scan as one chunk: the field may not have taken
+                # all its keys yet. Its queue runs this after them, so the trim is whole.
+                focused.call_later(self._take_scan_out_of, focused, text)
+            else:
+                self.router.route(text)
             return True
         if event.character is not None and event.is_printable:
             self.recogniser.feed(event.character)
         else:
             self.recogniser.reset()
         return False
+
+    def _take_scan_out_of(self, field: Input, text: str) -> None:
+        if field.value.endswith(text):
+            field.value = field.value[: -len(text)]  # the scan typed into the field
+        self.router.route(text)
 
     def _post_scan(self, scan: Scan) -> None:
         self.post_message(ScanArrived(scan))
