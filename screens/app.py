@@ -68,10 +68,11 @@ class DeskApp(ScanInput, DeskWork):
         self.idle_lock_seconds = services.office.rules().idle_lock_minutes * 60
         self.last_input = clock()
         preferences = services.preferences.get()
+        self.key_arrival = clock is time.monotonic  # Key.time is monotonic, as this clock
         self.recogniser = BurstRecogniser(
             max_gap=preferences.scan_max_gap_ms / 1000,
             min_length=preferences.scan_min_length,
-            clock=clock,
+            clock=self.scan_clock,
         )
         self.router = ScanRouter(
             on_citizen=self._post_scan,

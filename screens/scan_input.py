@@ -30,9 +30,22 @@ class ScanInput(App[None]):
             return
         await super().on_event(event)
 
+    key_arrival: bool
+    """Time keys by their arrival (the real clock) rather than by when they are handled."""
+    _key_time: float | None = None
+
+    def scan_clock(self) -> float:
+        """The recogniser's clock: when the key being handled reached the app. A key event
+        carries the monotonic time the terminal delivered it, so a busy moment of the UI
+        (a redraw on a slow PC) cannot split one scan into two. Tests' fake clocks count as is."""
+        if self.key_arrival and self._key_time is not None:
+            return self._key_time
+        return self.clock()
+
     def _scanned(self, event: events.Key) -> bool:
         """Feed the burst recogniser; True when this Enter ended a scan (then routed)."""
         self.last_input = self.clock()
+        self._key_time = event.time
         if event.key == "enter":
             text = self.recogniser.enter()
             if text is None:
