@@ -99,7 +99,7 @@ class IntakeScreen(DeskScreen):
                     yield RadioButton(
                         translate("Nhận qua bưu chính công ích"), id="delivery-postal"
                     )
-                with Horizontal(classes="row"):
+                with Horizontal(classes="row", id="postal-row"):
                     yield Label(translate("Địa chỉ nhận"))
                     yield Input(id="postal-address")
                 with Horizontal(classes="row"):
@@ -110,6 +110,7 @@ class IntakeScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#submitter-form").display = False
+        self.query_one("#postal-row").display = False
         if self._citizen is not None:
             self.query_one("#owner-form", PersonForm).fill(self._citizen)
         self.query_one("#owner-full-name", Input).focus()
@@ -124,6 +125,14 @@ class IntakeScreen(DeskScreen):
         (target or self.query_one("#owner-form", PersonForm)).fill(scan.citizen)
         self.query_one(TabbedContent).active = "step-applicant"
         return True
+
+    @on(RadioSet.Changed, "#delivery")
+    def _toggle_postal(self) -> None:
+        """The address is asked for only when the result goes by post."""
+        postal = self.query_one("#delivery-postal", RadioButton).value
+        self.query_one("#postal-row").display = postal
+        if postal:
+            self.query_one("#postal-address", Input).focus()
 
     @on(Checkbox.Changed, "#separate-submitter")
     def _toggle_submitter(self, event: Checkbox.Changed) -> None:

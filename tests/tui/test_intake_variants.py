@@ -135,7 +135,11 @@ def test_postal_delivery_keeps_the_address_and_prints_it_on_mau01(
         screen = await open_intake(app, pilot)
         fill(screen, "owner", full_name=OWNER, id_number="001085000001", date_of_birth="01/01/1985")
         await screen.choose_procedure("T-3WD")
+        assert not screen.query_one("#postal-row").display
         screen.query_one("#delivery-postal", RadioButton).value = True
+        await pilot.pause()
+        assert screen.query_one("#postal-row").display
+        assert app.focused is screen.query_one("#postal-address", Input)
         screen.query_one("#postal-address", Input).value = ADDRESS
         await pilot.pause()
         await pilot.press("ctrl+s")
