@@ -135,6 +135,7 @@ def test_postal_delivery_keeps_the_address_and_prints_it_on_mau01(
         screen = await open_intake(app, pilot)
         fill(screen, "owner", full_name=OWNER, id_number="001085000001", date_of_birth="01/01/1985")
         await screen.choose_procedure("T-3WD")
+        await pilot.pause()  # step 3 has taken the cursor
         assert not screen.query_one("#postal-row").display
         screen.query_one("#delivery-postal", RadioButton).value = True
         await pilot.pause()
