@@ -11,6 +11,7 @@ from typing import ClassVar, TypeVar
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Footer
 
 from desk.devices.barcode import BurstRecogniser, ScanRouter
 from desk.devices.serial_scanner import ScannerState, SerialScanner, state_label
@@ -69,10 +70,11 @@ class DeskApp(ScanInput, DeskWork):
         self.idle_lock_seconds = services.office.rules().idle_lock_minutes * 60
         self.last_input = clock()
         preferences = services.preferences.get()
+        self.key_arrival = clock is time.monotonic  # Key.time is monotonic, as this clock
         self.recogniser = BurstRecogniser(
             max_gap=preferences.scan_max_gap_ms / 1000,
             min_length=preferences.scan_min_length,
-            clock=clock,
+            clock=self.scan_clock,
         )
         self.router = ScanRouter(
             on_citizen=self._post_scan,
@@ -229,6 +231,21 @@ class DeskApp(ScanInput, DeskWork):
         from screens.commands import system_commands
 
         yield from system_commands(self)
+
+    def forget_removed_widgets(self) -> None:
+        """Textual drops the watcher a removed Header keeps on the app's title, and a removed
+        FooterKey on its Footer's ``compact``, only when the watched value changes: without
+        this, every intake would leave its screens' widgets in memory (~0.6 MB each). A change
+        and its undo prune them through the public reactive machinery."""
+        for name in ("title", "sub_title"):
+            value = getattr(self, name)
+            setattr(self, name, value + " ")
+            setattr(self, name, value)
+        for screen in self.screen_stack:
+            for footer in screen.query(Footer):
+                compact = footer.compact
+                footer.compact = not compact
+                footer.compact = compact
 
     def refresh_status(self) -> None:
         for screen in self.screen_stack:

@@ -18,12 +18,12 @@ from desk.domain.timefmt import short_local
 from desk.errors import DeskError
 from desk.i18n import translate
 from desk.services.lookup import DossierDetail
+from screens.action_flow import ask_and_record
 from screens.dossier_actions import action_specs
 from screens.forms import form_for
 from screens.home import DeskScreen
 from screens.keymap import key
 from screens.messages import ActionDone
-from screens.widgets.dialogs import ConfirmDialog, FormDialog
 
 
 def remaining_text(detail: DossierDetail) -> str:
@@ -164,7 +164,7 @@ class DossierScreen(DeskScreen):
         await actions.remove_children()
         specs = action_specs()
         buttons = [
-            Button(action.label.capitalize(), id=f"act-{action.value}")
+            Button(action.label.capitalize(), id=f"act-{action.value}", compact=True)
             for action in detail.allowed_actions
             if action in specs or action is Action.RETURN
         ]
@@ -184,25 +184,7 @@ class DossierScreen(DeskScreen):
 
             self.app.push_screen(ReturnScreen(code=code))
             return
-        spec = action_specs()[action]
-        title = action.label.capitalize() + f" — {code}"
-
-        def answered(values: dict[str, str] | bool | None) -> None:
-            if values is None or values is False:
-                return
-            given = values if isinstance(values, dict) else {}
-            officer = self.desk.officer.id if self.desk.officer else None
-            self.desk.run_blocking(
-                self,
-                lambda: spec.run(self.desk.services, code, given, officer),
-                lambda status: ActionDone(code, action, status),
-            )
-
-        if spec.fields:
-            fields = [(name, label, "") for name, label in spec.fields]
-            self.app.push_screen(FormDialog(title, fields), answered)
-        else:
-            self.app.push_screen(ConfirmDialog(title, translate("Ghi nhận việc này?")), answered)
+        ask_and_record(self, code, action)
 
     def on_action_done(self, message: ActionDone) -> None:
         self.notify(translate("Đã ghi nhận: {action}.", {"action": message.action.label}))

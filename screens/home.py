@@ -86,6 +86,7 @@ class HomeScreen(DeskScreen):
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
         self.action_refresh()
+        self.desk.forget_removed_widgets()  # back home: the work screens are gone
 
     def action_refresh(self) -> None:
         self.query_one(HomeSummary).refresh_counts()

@@ -37,6 +37,13 @@ from screens.widgets.dialogs import ConfirmDialog
 from screens.widgets.person_form import PersonForm
 
 STEPS = ("step-applicant", "step-procedure", "step-components", "step-fees")
+FIRST_FIELDS = {
+    "step-applicant": "#owner-full-name",
+    "step-procedure": "#procedure-search",
+    "step-components": "ComponentsChecklist Checkbox",
+    "step-fees": "#sets",
+}
+"""Where the cursor goes when a step opens (no procedure chosen yet: no checkbox, it stays)."""
 
 
 def money(amount: int) -> str:
@@ -92,7 +99,7 @@ class IntakeScreen(DeskScreen):
                     yield RadioButton(
                         translate("Nhận qua bưu chính công ích"), id="delivery-postal"
                     )
-                with Horizontal(classes="row"):
+                with Horizontal(classes="row", id="postal-row"):
                     yield Label(translate("Địa chỉ nhận"))
                     yield Input(id="postal-address")
                 with Horizontal(classes="row"):
@@ -103,6 +110,7 @@ class IntakeScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#submitter-form").display = False
+        self.query_one("#postal-row").display = False
         if self._citizen is not None:
             self.query_one("#owner-form", PersonForm).fill(self._citizen)
         self.query_one("#owner-full-name", Input).focus()
@@ -117,6 +125,14 @@ class IntakeScreen(DeskScreen):
         (target or self.query_one("#owner-form", PersonForm)).fill(scan.citizen)
         self.query_one(TabbedContent).active = "step-applicant"
         return True
+
+    @on(RadioSet.Changed, "#delivery")
+    def _toggle_postal(self) -> None:
+        """The address is asked for only when the result goes by post."""
+        postal = self.query_one("#delivery-postal", RadioButton).value
+        self.query_one("#postal-row").display = postal
+        if postal:
+            self.query_one("#postal-address", Input).focus()
 
     @on(Checkbox.Changed, "#separate-submitter")
     def _toggle_submitter(self, event: Checkbox.Changed) -> None:
@@ -153,7 +169,7 @@ class IntakeScreen(DeskScreen):
         cases.value = view.cases[0].key
         await self.query_one(ComponentsChecklist).show(view.components)
         self._show_fee()
-        self.query_one(TabbedContent).active = "step-components"
+        self.open_step("step-components")
 
     @on(Select.Changed, "#procedure-case")
     def _show_fee(self) -> None:
@@ -174,7 +190,18 @@ class IntakeScreen(DeskScreen):
     def action_step(self, delta: int) -> None:
         tabs = self.query_one(TabbedContent)
         index = STEPS.index(tabs.active) if tabs.active in STEPS else 0
-        tabs.active = STEPS[max(0, min(len(STEPS) - 1, index + delta))]
+        self.open_step(STEPS[max(0, min(len(STEPS) - 1, index + delta))])
+
+    def open_step(self, step: str) -> None:
+        """Keyboard first: the step opens with the cursor in its first field."""
+        self.query_one(TabbedContent).active = step
+
+        def focus_first() -> None:
+            found = self.query_one(f"#{step}").query(FIRST_FIELDS[step])
+            if found:
+                found.first().focus()
+
+        self.call_after_refresh(focus_first)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -38,6 +38,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "intake-previous": "ctrl+b",
     "submit": "ctrl+s",
     "reprint": "ctrl+r",
+    "apologise": "f10",
 }
 """Binding id -> default keys (Textual key names, comma-separated alternatives)."""
 

@@ -9,14 +9,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Checkbox, Header, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Static,
+)
 
 from desk.devices.barcode import Scan, ScanKind
-from desk.domain.lifecycle import Action, Status
+from desk.domain.lifecycle import FINISHED_STATUSES, Action, Status
 from desk.errors import DeskError, InvalidInput
 from desk.i18n import translate
 from desk.services.lookup import DossierDetail
 from desk.services.returns import RATING_LABELS, Rating, ReturnRequest
+from screens.action_flow import ask_and_record
 from screens.forms import form_for
 from screens.home import DeskScreen
 from screens.keymap import key
@@ -24,10 +34,22 @@ from screens.messages import ActionDone
 from screens.widgets.person_form import PersonForm
 
 
+def is_overdue(detail: DossierDetail) -> bool:
+    """Past the appointment: still open with working time below zero, or finished after it."""
+    due = detail.summary.due_at
+    if due is None:
+        return False
+    if detail.finished_at is not None:
+        return detail.finished_at > due
+    left = detail.remaining_working_time
+    return left is not None and left.total_seconds() < 0
+
+
 class ReturnScreen(DeskScreen):
     CSS_PATH = "returns.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(key("submit"), "submit", translate("Trả kết quả"), id="submit", priority=True),
+        Binding(key("apologise"), "apologise", translate("Xin lỗi, hẹn lại"), id="apologise"),
         Binding(key("back"), "back", translate("Quay lại"), id="back"),
     ]
 
@@ -41,6 +63,9 @@ class ReturnScreen(DeskScreen):
         with VerticalScroll(id="return"):
             yield Input(placeholder=translate("Quét giấy hẹn hoặc gõ mã hồ sơ"), id="return-code")
             yield Static("", id="return-dossier")
+            with Horizontal(id="overdue-row"):
+                yield Static("", id="overdue-note")
+                yield Button(translate("Xin lỗi, hẹn lại (Mẫu 04)"), id="return-apologise")
             yield Checkbox(translate("Chủ hồ sơ trực tiếp nhận"), value=True, id="owner-collects")
             yield Static(
                 translate("Người nhận thay — quét CCCD của người nhận"),
@@ -64,6 +89,7 @@ class ReturnScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self._show_collector(False)
+        self.query_one("#overdue-row").display = False
         if self._initial:
             self.load(self._initial)
         else:
@@ -97,6 +123,47 @@ class ReturnScreen(DeskScreen):
         widget.update(text)
         widget.set_class(s.status is not Status.RESULT_READY, "warning")
         self.query_one("#fee", Input).value = str(detail.fee_amount)
+        self._show_overdue(detail)
+
+    def _show_overdue(self, detail: DossierDetail) -> None:
+        """Overdue and still open: offer Mẫu 04 with a new date. Overdue but the result is
+        ready: the lifecycle allows no apology any more, so say so instead of a dead button."""
+        status = detail.summary.status
+        still_open = status not in FINISHED_STATUSES or status is Status.RESULT_READY
+        self.query_one("#overdue-row").display = is_overdue(detail) and still_open
+        can_apologise = self._can_apologise()
+        self.query_one("#return-apologise").display = can_apologise
+        if can_apologise:
+            note = translate(
+                "Hồ sơ đã quá hạn: lập văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) — F10."
+            )
+        elif status is Status.RESULT_READY:
+            note = translate(
+                "Hồ sơ có kết quả sau ngày hẹn. Không lập văn bản xin lỗi (Mẫu 04) khi đã có "
+                "kết quả: trả kết quả như bình thường, báo cáo ghi nhận hồ sơ trễ hạn."
+            )
+        else:
+            note = translate(
+                "Hồ sơ đã quá hạn và đã hết số lần được hẹn lại; báo lãnh đạo để xử lý."
+            )
+        self.query_one("#overdue-note", Static).update(note)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "apologise":
+            return self._can_apologise()
+        return True
+
+    def _can_apologise(self) -> bool:
+        detail = self.detail
+        return (
+            detail is not None and is_overdue(detail) and Action.APOLOGISE in detail.allowed_actions
+        )
+
+    @on(Button.Pressed, "#return-apologise")
+    def action_apologise(self) -> None:
+        if self.detail is not None and self._can_apologise():
+            ask_and_record(self, self.detail.summary.code, Action.APOLOGISE)
 
     def accept_scan(self, scan: Scan) -> bool:
         if scan.kind is ScanKind.DOSSIER and scan.code is not None:
@@ -156,8 +223,11 @@ class ReturnScreen(DeskScreen):
         )
 
     def on_action_done(self, message: ActionDone) -> None:
-        self.notify(translate("Đã trả kết quả hồ sơ {code}.", {"code": message.code}))
-        form = form_for(Action.RETURN)
+        if message.action is Action.RETURN:
+            self.notify(translate("Đã trả kết quả hồ sơ {code}.", {"code": message.code}))
+        else:
+            self.notify(translate("Đã ghi nhận: {action}.", {"action": message.action.label}))
+        form = form_for(message.action)
         if form is not None:
             self.desk.print_form(message.code, form)
         self.load(message.code)

@@ -30,25 +30,46 @@ class ScanInput(App[None]):
             return
         await super().on_event(event)
 
+    key_arrival: bool
+    """Time keys by their arrival (the real clock) rather than by when they are handled."""
+    _key_time: float | None = None
+
+    def scan_clock(self) -> float:
+        """The recogniser's clock: when the key being handled reached the app. A key event
+        carries the monotonic time the terminal delivered it, so a busy moment of the UI
+        (a redraw on a slow PC) cannot split one scan into two. Tests' fake clocks count as is."""
+        if self.key_arrival and self._key_time is not None:
+            return self._key_time
+        return self.clock()
+
     def _scanned(self, event: events.Key) -> bool:
         """Feed the burst recogniser; True when this Enter ended a scan (then routed)."""
         self.last_input = self.clock()
+        self._key_time = event.time
         if event.key == "enter":
             text = self.recogniser.enter()
             if text is None:
                 return False
-            focused = self.focused
-            if isinstance(focused, Input) and focused.value.endswith(text):
-                focused.value = focused.value[: -len(text)]  # the scan typed into the field
             event.stop()
             event.prevent_default()
-            self.router.route(text)
+            focused = self.focused
+            if isinstance(focused, Input):
+                # A real terminal delivers a scan as one chunk: the field may not have taken
+                # all its keys yet. Its queue runs this after them, so the trim is whole.
+                focused.call_later(self._take_scan_out_of, focused, text)
+            else:
+                self.router.route(text)
             return True
         if event.character is not None and event.is_printable:
             self.recogniser.feed(event.character)
         else:
             self.recogniser.reset()
         return False
+
+    def _take_scan_out_of(self, field: Input, text: str) -> None:
+        if field.value.endswith(text):
+            field.value = field.value[: -len(text)]  # the scan typed into the field
+        self.router.route(text)
 
     def _post_scan(self, scan: Scan) -> None:
         self.post_message(ScanArrived(scan))

@@ -507,7 +507,7 @@ ENGLISH: dict[str, str] = {
         "Could not back up to {path}: SQLite reported an error while copying."
     ),
     "Cấu hình không hợp lệ ({where}): {detail}": "Invalid setting ({where}): {detail}",
-    # desk/services/validation.py: what is wrong with a field, and why a file operation failed
+    # desk/domain/validation.py: what is wrong with a field, and why a file operation failed
     "thiếu trường bắt buộc": "a required field is missing",
     "có trường không được phép": "this field is not allowed",
     "phải là số nguyên": "must be a whole number",

@@ -331,4 +331,18 @@ ENGLISH: dict[str, str] = {
     "gắn bản quét": "scan attached",
     "ký số kết quả": "result signed",
     "thông báo cho công dân": "citizen notified",
+    # screens/returns.py: overdue dossiers and the apology letter (Mẫu 04)
+    "Xin lỗi, hẹn lại": "Apologise, new date",
+    "Xin lỗi, hẹn lại (Mẫu 04)": "Apologise, new date (Form 04)",
+    "Hồ sơ đã quá hạn: lập văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) — F10.": (
+        "The dossier is overdue: write the apology letter with a new return date (Form 04) — F10."
+    ),
+    "Hồ sơ có kết quả sau ngày hẹn. Không lập văn bản xin lỗi (Mẫu 04) khi đã có kết quả: "
+    "trả kết quả như bình thường, báo cáo ghi nhận hồ sơ trễ hạn.": (
+        "The result came after the appointment. No apology letter (Form 04) once the result is "
+        "ready: return it as usual; the reports count the dossier as late."
+    ),
+    "Hồ sơ đã quá hạn và đã hết số lần được hẹn lại; báo lãnh đạo để xử lý.": (
+        "The dossier is overdue and has used all its new dates; tell the head of the office."
+    ),
 }

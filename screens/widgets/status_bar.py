@@ -26,11 +26,13 @@ class StatusBar(Static):
         line = self.line
         if line is None:
             return ""
+        # What the officer acts on first; the office (also on the home screen) goes last,
+        # where an 80-column terminal cuts it.
         parts = [
-            line.office,
             line.officer or translate("Chưa đăng nhập"),
             translate("Kết nối: {link}", {"link": line.link}),
             translate("Hàng đợi in: {n}", {"n": line.print_queue}),
             line.scanner,
+            line.office,
         ]
         return " │ ".join(part for part in parts if part)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -171,3 +172,24 @@ def test_printer_down_shows_the_error_and_keeps_the_dossier(
     code = only_code(services)
     assert services.lookup.by_code(code).summary.status is Status.RECEIVED
     assert [j.state for j in services.printing.jobs_for(code)] == [JobState.FAILED]
+
+
+def test_a_scan_arriving_in_one_chunk_leaves_nothing_in_the_field(
+    services: DeskServices, officer: OfficerView, ticks: Ticks
+) -> None:
+    """A real terminal hands the app a whole scan at once (found by the tmux test): the Enter
+    is seen before the field has taken all the keys, and the field must still end up clean."""
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(IntakeScreen())
+        await pilot.pause()
+        for char in PAYLOAD:  # posted, not awaited one by one as pilot.press does
+            app.post_message(events.Key(char, char))
+        app.post_message(events.Key("enter", "\r"))
+        for _ in range(5):
+            await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#owner-full-name", Input).value == "CÔNG DÂN THỬ NGHIỆM"
+        assert screen.query_one("#owner-id-number", Input).value == "001085000001"
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)

@@ -1,0 +1,165 @@
+"""End to end in a real terminal (COMPONENTS.md §8): `desk run` on a fresh demo office inside a
+detached tmux session on a private socket, driven by keystrokes, read back with capture-pane.
+A whole intake by keys (the CCCD arrives as one fast chunk, like a USB scanner) ends with the
+receipt's PDF in the printer folder; Ctrl+Q then ends the process with exit status 0."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from desk.services.container import DeskServices
+from tests.tui.conftest import PAYLOAD
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "reference" / "demo_office.json"
+TIMEOUT = 20.0
+
+
+def desk_command() -> list[str]:
+    script = Path(sys.executable).parent / "desk"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "desk.cli"]
+
+
+class Terminal:
+    """One tmux server of our own (a private socket in the test's folder) running the desk."""
+
+    def __init__(self, socket: Path) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-S", str(self.socket), *args], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            raise AssertionError(f"tmux {args[0]}: {done.stderr.strip()}")
+        return done.stdout
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "desk", *keys)
+
+    def type(self, text: str) -> None:
+        """Typed as a person would: the Enter after it comes well after the last key."""
+        self.tmux("send-keys", "-t", "desk", "-l", text)
+        time.sleep(0.3)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "desk")
+
+    def wait_for(self, text: str) -> str:
+        return self.wait_until(lambda shown: text in shown, repr(text))
+
+    def wait_until(self, check: Callable[[str], bool], what: str) -> str:
+        deadline = time.monotonic() + TIMEOUT
+        shown = ""
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if check(shown):
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{what} did not appear; the screen shows:\n{shown}")
+
+
+def field(shown: str, label: str) -> str:
+    """The text in the input box on the line of ``label``."""
+    line = next((line for line in shown.splitlines() if line.startswith(label)), "")
+    return line.split("▊", 1)[-1].rsplit("▎", 1)[0].strip()  # "" while not yet drawn
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> dict[str, str]:
+    """The desk's environment: its own home and config folders, UTF-8, no keymap file."""
+    assert shutil.which("tmux"), "tmux is missing: apt-get install tmux (.ci/components/tmux.sh)"
+    return {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "xterm-256color",
+    }
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, home: dict[str, str]) -> Iterator[tuple[Terminal, Path, Path]]:
+    db, out, rc = tmp_path / "desk.db", tmp_path / "printed", tmp_path / "exit-status"
+    out.mkdir()
+    desk = desk_command()
+    for args in (["demo"], ["printer-choice", "--printer", f"folder:{out}"]):
+        done = subprocess.run([*desk, *args, "--db", str(db)], env=home, capture_output=True)
+        assert done.returncode == 0, done.stderr.decode()
+    services = DeskServices.open(db)
+    # A loaded CI machine can stall the app for more than the 50 ms default between two keys
+    # of one scan; this test is about the terminal, not the scanner's timing.
+    services.preferences.update(scan_max_gap_ms=250)
+    services.close()
+    term = Terminal(tmp_path / "tmux.sock")
+    command = " ".join([*desk, "run", "--db", str(db)]) + f"; echo $? > {rc}"
+    term.tmux("-f", "/dev/null", "-u", "new-session", "-d", "-s", "desk", "-x", "100", "-y", "30")
+    term.tmux("set-environment", "-g", "LANG", "C.UTF-8")
+    term.keys(
+        f"env HOME={home['HOME']} XDG_CONFIG_HOME={home['XDG_CONFIG_HOME']} "
+        f"XDG_DATA_HOME={home['XDG_DATA_HOME']} LANG=C.UTF-8 {command}; exit",
+        "Enter",
+    )
+    try:
+        yield term, out, rc
+    finally:
+        subprocess.run(["tmux", "-S", str(term.socket), "kill-server"], capture_output=True)
+
+
+def test_login_intake_by_keys_and_quit(terminal: tuple[Terminal, Path, Path]) -> None:
+    term, out, rc = terminal
+    login = json.loads(DEMO.read_text(encoding="utf-8"))["officers"][0]
+    term.wait_for("Tên đăng nhập")
+    time.sleep(0.5)  # the first screen is drawn a moment before it takes keys
+    term.type(login["username"])
+    term.wait_for(login["username"])
+    term.keys("Enter")
+    term.type(login["password"])
+    term.keys("Enter")
+    term.wait_for("Tiếp nhận hôm nay: 0")
+
+    term.keys("F2")
+    shown = term.wait_for("Chủ hồ sơ — quét mã QR trên CCCD hoặc nhập tay")
+    assert "Họ và tên" in shown and "Số định danh" in shown
+    # The scanner: the whole payload and its Enter in one go, as a USB scanner types it.
+    term.tmux("send-keys", "-t", "desk", "-l", PAYLOAD, ";", "send-keys", "-t", "desk", "Enter")
+    shown = term.wait_until(
+        lambda shown: field(shown, "Số định danh") == "001085000001", "the scanned ID number"
+    )
+    assert field(shown, "Họ và tên") == "CÔNG DÂN THỬ NGHIỆM"  # nothing of the payload left
+    assert field(shown, "Ngày sinh") == "01/01/1985"
+
+    term.keys("C-n")
+    term.wait_for("Tên hoặc mã thủ tục")
+    time.sleep(0.3)
+    term.type("xac nhan tinh trang hon nhan")
+    term.wait_for("Cấp Giấy xác nhận tình trạng hôn nhân")  # the demo catalogue's name
+    term.keys("Enter")  # to the results
+    time.sleep(0.3)
+    term.keys("Enter")  # the highlighted procedure
+    term.wait_for("Bản chính · Chứng thực · Photo")  # step 3 opened
+    time.sleep(0.3)
+    time.sleep(0.3)
+    term.keys("C-s")
+    shown = term.wait_for("Đã tiếp nhận hồ sơ")
+    assert "Hẹn trả kết quả" in shown
+    term.wait_for("Đã in mau01")
+    assert len(list(out.glob("*.pdf"))) == 1
+
+    term.keys("Escape")
+    term.wait_for("Tiếp nhận hôm nay: 1")
+    term.keys("C-q")
+    deadline = time.monotonic() + TIMEOUT
+    while not rc.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert rc.read_text().strip() == "0"
