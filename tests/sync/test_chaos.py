@@ -162,9 +162,15 @@ def test_chaos_everything_arrives_exactly_once(
 
     # The chaos happened: kills, and faults that really cut requests.
     kills = {runner.name: runner.kills for runner in runners}
-    assert all(n >= MIN_KILLS for n in kills.values()), (kills, proxy.stats)
-    assert faults["struck_lose_response"] > 0 and faults["struck_reset"] > 0
-    assert proxy.stats["blackhole"] > 0
+    # Each desk is killed at least once and the two together MIN_KILLS times or more: a desk
+    # with little work left can finish before its next kill on a fast machine.
+    assert all(n >= 1 for n in kills.values()), (kills, proxy.stats)
+    assert sum(kills.values()) >= MIN_KILLS, (kills, proxy.stats)
+    # A response lost after the server committed is the case exactly-once is about: it must
+    # have struck. Resets and blackholes must have been dealt; whether a reset struck before a
+    # SIGKILL ended its connection is down to timing.
+    assert faults["struck_lose_response"] > 0 and sum(faults.values()) >= 2, proxy.stats
+    assert proxy.stats["reset"] > 0 and proxy.stats["blackhole"] > 0, proxy.stats
 
     desk_commands: set[str] = set()
     held: list[OutboxCommand] = []
