@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from desk.domain.reports import ReportCounts, Timeliness
+
 
 def _require_aware(name: str, value: datetime | None) -> None:
     if value is not None and value.tzinfo is None:
@@ -297,25 +299,6 @@ class StopNotice:
         _require_aware("issued_at", self.issued_at)
 
 
-class Timeliness(StrEnum):
-    """KẾT QUẢ GIẢI QUYẾT HỒ SƠ of one hand-off row (Mẫu 06)."""
-
-    EARLY = "early"
-    ON_TIME = "on_time"
-    LATE = "late"
-
-    @property
-    def label(self) -> str:
-        return _TIMELINESS_LABELS[self]
-
-
-_TIMELINESS_LABELS = {
-    Timeliness.EARLY: "Trước hạn",
-    Timeliness.ON_TIME: "Đúng hạn",
-    Timeliness.LATE: "Quá hạn",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class HandOff:
     """One row of the Mẫu 06 table: a unit gives the dossier to the next one."""
@@ -460,7 +443,7 @@ REPORT_COUNTS = (
 
 
 @dataclass(frozen=True, slots=True)
-class ReportLine:
+class ReportLine(ReportCounts):
     """One row of the period report in the shape of Biểu 06a: a sector or a procedure."""
 
     label: str
@@ -478,25 +461,6 @@ class ReportLine:
         for name in REPORT_COUNTS:
             if getattr(self, name) < 0:
                 raise ValueError(f"{name}: a count is never negative")
-
-    @property
-    def received_total(self) -> int:
-        return self.carried_over + self.received_online + self.received_direct
-
-    @property
-    def resolved_total(self) -> int:
-        return self.resolved_early + self.resolved_on_time + self.resolved_late
-
-    @property
-    def pending_total(self) -> int:
-        return self.pending_on_time + self.pending_late
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """Resolved early or on time, in percent of resolved (one decimal); None if none."""
-        if not self.resolved_total:
-            return None
-        return round(100 * (self.resolved_early + self.resolved_on_time) / self.resolved_total, 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@ the one error dialog, and thread workers for everything that blocks."""
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import ClassVar, TypeVar
@@ -33,6 +33,7 @@ __all__ = ["DeskApp", "HomeSummary", "make_app"]
 
 T = TypeVar("T")
 Clock = Callable[[], float]
+log = logging.getLogger(__name__)
 IDLE_CHECK_SECONDS = 15.0
 SYNC_SECONDS = 60.0
 
@@ -207,12 +208,19 @@ class DeskApp(ScanInput, DeskWork):
         """Push and pull with the central server in a worker when the desk is enrolled; the
         status line shows the outcome. Failures wait for the next tick (the outbox keeps all)."""
         if self.services.sync.status().enrolled:
-            self.run_worker(self._sync_once, thread=True, group="sync", exclusive=True)
+            # A failure of the background sync must never close the desk mid-intake.
+            self.run_worker(
+                self._sync_once, thread=True, group="sync", exclusive=True, exit_on_error=False
+            )
 
     def _sync_once(self) -> None:
         # Offline or refused shows in the status line; never a dialog every minute.
-        with contextlib.suppress(DeskError):
+        try:
             self.services.sync.sync_once()
+        except DeskError:
+            pass
+        except Exception as error:  # a bug or a locked database: logged, retried next tick
+            log.warning("background sync failed: %s", type(error).__name__)
         self.call_from_thread(self.refresh_status)
 
     def action_help(self) -> None:

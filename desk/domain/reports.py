@@ -73,6 +73,52 @@ class Timeliness(StrEnum):
     ON_TIME = "on_time"  # đúng hạn
     LATE = "late"  # quá hạn
 
+    @property
+    def label(self) -> str:
+        """As the forms print it (Mẫu 06's KẾT QUẢ GIẢI QUYẾT HỒ SƠ column)."""
+        return _TIMELINESS_LABELS[self]
+
+
+_TIMELINESS_LABELS = {
+    Timeliness.EARLY: "Trước hạn",
+    Timeliness.ON_TIME: "Đúng hạn",
+    Timeliness.LATE: "Quá hạn",
+}
+
+
+class ReportCounts:
+    """The totals and the on-time rate of a Biểu 06a row, for any class with its counts
+    (the computed report row and the printed line share them, so they cannot disagree)."""
+
+    __slots__ = ()
+    carried_over: int
+    received_online: int
+    received_direct: int
+    resolved_early: int
+    resolved_on_time: int
+    resolved_late: int
+    pending_on_time: int
+    pending_late: int
+
+    @property
+    def received_total(self) -> int:
+        return self.carried_over + self.received_online + self.received_direct
+
+    @property
+    def resolved_total(self) -> int:
+        return self.resolved_early + self.resolved_on_time + self.resolved_late
+
+    @property
+    def pending_total(self) -> int:
+        return self.pending_on_time + self.pending_late
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Resolved early or on time, in percent of resolved (one decimal); None if none."""
+        if not self.resolved_total:
+            return None
+        return round(100 * (self.resolved_early + self.resolved_on_time) / self.resolved_total, 1)
+
 
 def finished_timeliness(
     finished: datetime, due: datetime | None, granularity: Granularity = "day"

@@ -17,11 +17,11 @@ from sqlmodel import Session, col, select
 
 from data.models import Agency, Dossier, DossierComponent, DossierEvent, DossierExtension, Officer
 from desk.domain.lifecycle import Action, Status
-from desk.domain.reports import Period
+from desk.domain.reports import Period, finished_timeliness
 from desk.domain.timefmt import local_date
 from desk.errors import InvalidInput, NotFound
 from desk.services.reports import PeriodReport, RegisterRow
-from desk.services.settings import load_office
+from desk.services.settings import load_office, load_rules
 from printing.model import (
     ApologyLetter,
     Channel,
@@ -41,7 +41,6 @@ from printing.model import (
     Signer,
     StopNotice,
     SupplementNotice,
-    Timeliness,
 )
 
 DELIVERY_LABELS = {"desk": "Trực tiếp", "postal": "Qua dịch vụ bưu chính công ích"}
@@ -265,6 +264,7 @@ def control_sheet(session: Session, dossier: Dossier) -> ControlSheet:
     unit = ""
     hops: list[HandOff] = []
     due = dossier.extended_due_at or dossier.due_at
+    granularity = load_rules(session).timeliness_granularity  # as the reports judge it
     for event in events(session, dossier):
         payload = json.loads(event.payload or "{}")
         who = officer_name(session, event.officer_id)
@@ -272,14 +272,13 @@ def control_sheet(session: Session, dossier: Dossier) -> ControlSheet:
             unit = str(payload.get("unit") or "")
             hops.append(HandOff(desk_unit, unit, event.at, giver=who, timeliness=None))
         elif event.kind == Action.RESULT_READY.value:
-            on_time = event.at <= due
             hops.append(
                 HandOff(
                     unit or dossier.sector,
                     desk_unit,
                     event.at,
                     receiver=who,
-                    timeliness=Timeliness.ON_TIME if on_time else Timeliness.LATE,
+                    timeliness=finished_timeliness(event.at, due, granularity),
                     note=str(payload.get("reason") or ""),
                 )
             )

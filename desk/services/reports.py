@@ -15,7 +15,13 @@ from sqlmodel import col, select
 
 from data.models import Dossier
 from desk.domain.lifecycle import Status
-from desk.domain.reports import Period, Timeliness, finished_timeliness, pending_is_late
+from desk.domain.reports import (
+    Period,
+    ReportCounts,
+    Timeliness,
+    finished_timeliness,
+    pending_is_late,
+)
 from desk.domain.validation import os_reason
 from desk.errors import InvalidInput
 from desk.services.context import ServiceContext
@@ -27,7 +33,7 @@ NOT_RECEIVED = (int(Status.SUBMITTED), int(Status.REFUSED))
 
 
 @dataclass
-class ReportRow:
+class ReportRow(ReportCounts):
     """One line of the 06a table; 'label' is a sector or a procedure."""
 
     label: str
@@ -40,25 +46,6 @@ class ReportRow:
     withdrawn_or_stopped: int = 0
     pending_on_time: int = 0
     pending_late: int = 0
-
-    @property
-    def received_total(self) -> int:
-        return self.carried_over + self.received_online + self.received_direct
-
-    @property
-    def resolved_total(self) -> int:
-        return self.resolved_early + self.resolved_on_time + self.resolved_late
-
-    @property
-    def pending_total(self) -> int:
-        return self.pending_on_time + self.pending_late
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """Share of resolved dossiers that were early or on time, in percent."""
-        if not self.resolved_total:
-            return None
-        return round(100 * (self.resolved_early + self.resolved_on_time) / self.resolved_total, 1)
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = asdict(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from desk.domain.reports import Timeliness
 from desk.domain.timefmt import VN_TZ
 from printing.model import (
     ApologyLetter,
@@ -27,7 +28,6 @@ from printing.model import (
     Signer,
     StopNotice,
     SupplementNotice,
-    Timeliness,
 )
 
 _PERSON = PersonBlock(

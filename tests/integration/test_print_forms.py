@@ -21,7 +21,7 @@ from desk.services.returns import ReturnRequest
 from printing.journal import JobState
 from printing.printers import PrinterState, PrintOutcome, RemoteState, Submitted
 from tests.conftest import FakeClock
-from tests.helpers import count, receive
+from tests.helpers import at, count, receive
 from tests.integration.test_print_service import pdf_text
 
 OWNER = "CÔNG DÂN THỬ NGHIỆM"
@@ -231,3 +231,22 @@ def test_a_form_sent_to_a_receipt_printer_is_the_80mm_variant(
     widths = [PdfReader(io.BytesIO(pdf)).pages[0].mediabox.width for pdf in sent]
     assert round(widths[0] * 25.4 / 72) == 80  # the thermal roll
     assert round(widths[1] * 25.4 / 72) == 148  # A5
+
+
+@pytest.mark.parametrize(
+    ("ready_at", "says"),
+    [
+        ("2026-11-27 10:00", "Trước hạn"),
+        ("2026-11-30 15:00", "Đúng hạn"),
+        ("2026-12-01 08:00", "Quá hạn"),
+    ],
+)
+def test_mau06_judges_the_hand_back_as_the_reports_do(
+    services: DeskServices, clock: FakeClock, tmp_path: Path, ready_at: str, says: str
+) -> None:
+    code = _handed_over(services)  # received Wed 25/11 09:00, due Mon 30/11 09:00
+    clock.now = at(ready_at)
+    services.intake.result_ready(code)
+    out = tmp_path / "mau06.pdf"
+    services.printing.print_form(code, "mau06", out=out)
+    assert says in pdf_text(out.read_bytes())  # by local date: later on the due day is on time
