@@ -44,10 +44,8 @@ class Person:
             raise InvalidInput("Chưa nhập họ tên {role}.", role=role)
         sex = normalise_sex(self.sex) if self.sex else None
         id_number = _validated_id(self, role, sex)
-        phone = _validated_phone(self.phone, role)
-        email = (self.email or "").strip() or None
-        if email and not _EMAIL.match(email):
-            raise InvalidInput("Địa chỉ email của {role} không hợp lệ.", role=role)
+        phone = validated_phone(self.phone, role)
+        email = validated_email(self.email, role)
         address = nfc(self.address) if self.address else None
         return Person(name, id_number, self.date_of_birth, sex, address, phone, email, self.kind)
 
@@ -74,7 +72,16 @@ def _validated_id(person: Person, role: str, sex: str | None) -> str | None:
     return raw
 
 
-def _validated_phone(phone: str | None, role: str) -> str | None:
+def validated_email(email: str | None, role: str) -> str | None:
+    """The address trimmed (None when empty), or InvalidInput naming whose it is."""
+    value = (email or "").strip() or None
+    if value and not _EMAIL.match(value):
+        raise InvalidInput("Địa chỉ email của {role} không hợp lệ.", role=role)
+    return value
+
+
+def validated_phone(phone: str | None, role: str) -> str | None:
+    """The number without spaces and dots (None when empty), or InvalidInput naming whose."""
     raw = re.sub(r"[\s.\-()]", "", phone or "")
     if not raw:
         return None

@@ -767,8 +767,6 @@ ENGLISH: dict[str, str] = {
         "Invalid feedback channel: {value}. Use one of: {allowed}."
     ),
     "Cần ghi rõ nội dung phản ánh, kiến nghị.": "Write down what the feedback says.",
-    "Địa chỉ email của người phản ánh không hợp lệ.": "The sender's email address is not valid.",
-    "Số điện thoại của người phản ánh không hợp lệ.": "The sender's phone number is not valid.",
     "Phản ánh qua thư điện tử cần địa chỉ email để trả lời.": (
         "Feedback by email needs an email address to answer to."
     ),

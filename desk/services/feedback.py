@@ -11,7 +11,6 @@ phone and email are personal data: they are stored, never logged.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -20,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from data.models import Dossier, Feedback, RegisterCounter
 from desk.domain.calendar import DueRule, DurationUnit
+from desk.domain.person import validated_email, validated_phone
 from desk.domain.reports import Period
 from desk.domain.text import nfc
 from desk.domain.timefmt import local_date
@@ -42,8 +42,7 @@ STATE_LABELS: dict[str, str] = {
     "assigned": "Đang xử lý",
     "closed": "Đã trả lời",
 }
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9 .-]{8,15}$")
+SENDER = "người phản ánh"
 
 
 @dataclass(frozen=True)
@@ -118,12 +117,8 @@ def _checked(new: NewFeedback) -> NewFeedback:
     content = nfc(new.content)
     if len(content) < 5:
         raise InvalidInput("Cần ghi rõ nội dung phản ánh, kiến nghị.")
-    email = nfc(new.sender_email or "") or None
-    if email is not None and not _EMAIL.match(email):
-        raise InvalidInput("Địa chỉ email của người phản ánh không hợp lệ.")
-    phone = nfc(new.sender_phone or "") or None
-    if phone is not None and not _PHONE.match(phone):
-        raise InvalidInput("Số điện thoại của người phản ánh không hợp lệ.")
+    email = validated_email(new.sender_email, SENDER)
+    phone = validated_phone(new.sender_phone, SENDER)
     if new.channel == "email" and email is None:
         raise InvalidInput("Phản ánh qua thư điện tử cần địa chỉ email để trả lời.")
     if new.channel == "phone" and phone is None:

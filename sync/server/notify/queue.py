@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,7 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data.db import Database
+from desk.domain.person import validated_email, validated_phone
 from desk.domain.tracking import tracking_url
+from desk.errors import InvalidInput
 from sync.protocol import Change, ChangeKind
 from sync.server.adapters import ProvinceAdapter
 from sync.server.feed import record_change
@@ -28,8 +29,14 @@ from sync.server.notify import SUBJECT, Message, Notifier, NotifyError, compose
 from sync.server.tables import ServerDossier, ServerEvent, ServerNotification
 
 log = logging.getLogger(__name__)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9]{9,15}$")
+
+
+def _contact(check: Callable[[str | None, str], str | None], value: object) -> str | None:
+    """The owner's address as the desk validated it at intake; a bad one sends nothing."""
+    try:
+        return check(str(value or ""), "chủ hồ sơ")
+    except InvalidInput:
+        return None
 
 
 def _due(dossier: ServerDossier, payload: Mapping[str, Any]) -> datetime | None:
@@ -54,11 +61,11 @@ class NotifyingAdapter:
         if text is None:
             return
         snapshot: dict[str, Any] = json.loads(dossier.snapshot)
-        email = str(snapshot.get("owner_email") or "").strip()
-        phone = re.sub(r"[ .-]", "", str(snapshot.get("owner_phone") or ""))
-        for channel, to in (("email", email), ("sms", phone)):
-            pattern = _EMAIL if channel == "email" else _PHONE
-            if to and pattern.match(to):
+        for channel, to in (
+            ("email", _contact(validated_email, snapshot.get("owner_email"))),
+            ("sms", _contact(validated_phone, snapshot.get("owner_phone"))),
+        ):
+            if to:
                 session.add(
                     ServerNotification(
                         dossier_id=dossier.id,
