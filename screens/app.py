@@ -26,6 +26,7 @@ from screens.keymap import key
 from screens.login import LoginScreen
 from screens.messages import SerialText
 from screens.scan_input import ScanInput
+from screens.scanner_state import DocumentScannerState
 from screens.widgets.status_bar import StatusLine
 from screens.work import DeskWork
 
@@ -38,7 +39,7 @@ IDLE_CHECK_SECONDS = 15.0
 SYNC_SECONDS = 60.0
 
 
-class DeskApp(ScanInput, DeskWork):
+class DeskApp(ScanInput, DocumentScannerState, DeskWork):
     TITLE = "motcua-desk"
     CSS_PATH = "global.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,6 +100,7 @@ class DeskApp(ScanInput, DeskWork):
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
         self.set_interval(SYNC_SECONDS, self.sync_tick)
         self._start_serial_scanner()
+        self.start_scanner_watch()
 
     def on_unmount(self) -> None:
         if self.serial is not None:
@@ -272,7 +274,12 @@ class DeskApp(ScanInput, DeskWork):
             scanner = state_label(ScannerState.ABSENT)
         link = footer_text(self.services.sync.status())
         return StatusLine(
-            f"{office.agency_name} — {office.desk_name}", officer, link, pending, scanner
+            f"{office.agency_name} — {office.desk_name}",
+            officer,
+            link,
+            pending,
+            scanner,
+            self.document_scanner,
         )
 
 

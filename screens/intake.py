@@ -28,11 +28,12 @@ from desk.domain.citizen_id import CitizenId
 from desk.errors import DeskError, InvalidInput
 from desk.i18n import translate
 from desk.services.catalog import ProcedureView
-from desk.services.intake import ReceiveRequest
+from desk.services.intake import ReceiveRequest, ReceiveResult
+from screens.component_scans import IntakeScans, open_scan
 from screens.home import DeskScreen
 from screens.keymap import key
 from screens.messages import DossierReceived
-from screens.widgets.components import ComponentsChecklist
+from screens.widgets.components import ComponentRow, ComponentsChecklist
 from screens.widgets.dialogs import ConfirmDialog
 from screens.widgets.person_form import PersonForm
 
@@ -57,12 +58,15 @@ class IntakeScreen(DeskScreen):
         Binding(key("intake-previous"), "step(-1)", translate("Bước trước"), id="intake-previous"),
         Binding(key("submit"), "submit", translate("Tiếp nhận"), id="submit", priority=True),
         Binding(key("back"), "back", translate("Quay lại"), id="back"),
+        Binding(key("scan-component"), "scan_component", translate("Quét"), id="scan-component"),
     ]
 
     def __init__(self, citizen: CitizenId | None = None) -> None:
         super().__init__()
         self._citizen = citizen
         self.procedure: ProcedureView | None = None
+        self.scans = IntakeScans()
+        self.scan_failures: list[DeskError] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,6 +89,10 @@ class IntakeScreen(DeskScreen):
                 yield Select[str]([], prompt=translate("Trường hợp"), id="procedure-case")
             with TabPane(translate("3 Thành phần"), id="step-components"), VerticalScroll():
                 yield ComponentsChecklist(id="components")
+                yield Static(
+                    translate("F5: quét giấy tờ của thành phần đang chọn"), classes="muted"
+                )
+                yield Static("", id="component-scans")
             with TabPane(translate("4 Phí, nhận KQ"), id="step-fees"), VerticalScroll():
                 yield Static("", id="fee")
                 with Horizontal(classes="row"):
@@ -125,6 +133,23 @@ class IntakeScreen(DeskScreen):
         (target or self.query_one("#owner-form", PersonForm)).fill(scan.citizen)
         self.query_one(TabbedContent).active = "step-applicant"
         return True
+
+    def action_scan_component(self) -> None:
+        """Scan the papers of the component the cursor is on (the first one otherwise)."""
+        if self.query_one(TabbedContent).active != "step-components":
+            self.open_step("step-components")
+            return
+        rows = list(self.query(ComponentRow))
+        if not rows:
+            self.desk.show_error(InvalidInput("Chưa chọn thủ tục: tìm và chọn thủ tục ở bước 2."))
+            return
+        row = next((r for r in rows if r.has_focus_within), rows[0])
+        number = rows.index(row) + 1
+        batch = self.scans.batches.get(number) or self.desk.services.scanning.batch(
+            number, row.spec.name
+        )
+        view = self.query_one("#component-scans", Static)
+        open_scan(self, batch, lambda done: self.scans.keep(done, view))
 
     @on(RadioSet.Changed, "#delivery")
     def _toggle_postal(self) -> None:
@@ -261,11 +286,17 @@ class IntakeScreen(DeskScreen):
         except DeskError as error:
             self.desk.show_error(error)
             return
-        self.desk.run_blocking(
-            self, lambda: self.desk.services.intake.receive(request), DossierReceived
-        )
+
+        def work() -> ReceiveResult:
+            result = self.desk.services.intake.receive(request)
+            self.scan_failures = self.scans.attach_all(self.desk, result.code)
+            return result
+
+        self.desk.run_blocking(self, work, DossierReceived)
 
     def on_dossier_received(self, message: DossierReceived) -> None:
         from screens.receipt import ReceiptScreen
 
         self.app.switch_screen(ReceiptScreen(message.result))
+        for failure in self.scan_failures:
+            self.desk.show_error(failure)

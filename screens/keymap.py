@@ -39,6 +39,10 @@ DEFAULT_KEYS: dict[str, str] = {
     "submit": "ctrl+s",
     "reprint": "ctrl+r",
     "apologise": "f10",
+    "scan-component": "f5",
+    "scan-rescan-page": "f6",
+    "scan-remove-page": "delete",
+    "scan-pick-file": "f7",
 }
 """Binding id -> default keys (Textual key names, comma-separated alternatives)."""
 

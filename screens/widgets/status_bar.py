@@ -17,6 +17,8 @@ class StatusLine:
     link: str
     print_queue: int
     scanner: str
+    document_scanner: str = ""
+    """The office's document scanner ("" when the office has none)."""
 
 
 class StatusBar(Static):
@@ -33,6 +35,7 @@ class StatusBar(Static):
             translate("Kết nối: {link}", {"link": line.link}),
             translate("Hàng đợi in: {n}", {"n": line.print_queue}),
             line.scanner,
+            line.document_scanner,
             line.office,
         ]
         return " │ ".join(part for part in parts if part)
