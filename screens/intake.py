@@ -58,7 +58,13 @@ class IntakeScreen(DeskScreen):
         Binding(key("intake-previous"), "step(-1)", translate("Bước trước"), id="intake-previous"),
         Binding(key("submit"), "submit", translate("Tiếp nhận"), id="submit", priority=True),
         Binding(key("back"), "back", translate("Quay lại"), id="back"),
-        Binding(key("scan-component"), "scan_component", translate("Quét"), id="scan-component"),
+        Binding(
+            key("scan-component"),
+            "scan_component",
+            translate("Quét"),
+            id="scan-component",
+            show=False,  # said on the components step, where it applies
+        ),
     ]
 
     def __init__(self, citizen: CitizenId | None = None) -> None:
