@@ -52,6 +52,7 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork):
         Binding(key("officers"), "officers", translate("Cán bộ"), id="officers", show=False),
         Binding(key("feedback"), "feedback", translate("Phản ánh"), id="feedback", show=False),
         Binding(key("online"), "online", translate("Trực tuyến"), id="online", show=False),
+        Binding(key("hand-over"), "hand_over", translate("Bàn giao"), id="hand-over", show=False),
         Binding(key("lock"), "lock", translate("Khóa máy"), id="lock", show=False),
         Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
     ]
@@ -198,6 +199,11 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork):
         from screens.online import OnlineScreen
 
         self._open(OnlineScreen, OnlineScreen)
+
+    def action_hand_over(self) -> None:
+        from screens.handover import HandOverScreen
+
+        self._open(HandOverScreen, HandOverScreen)
 
     def action_feedback(self) -> None:
         from screens.feedback import FeedbackScreen

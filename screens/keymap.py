@@ -43,6 +43,9 @@ DEFAULT_KEYS: dict[str, str] = {
     "scan-rescan-page": "f6",
     "scan-remove-page": "delete",
     "scan-pick-file": "f7",
+    "hand-over": "f12",
+    "mark": "space",
+    "mark-all": "ctrl+a",
 }
 """Binding id -> default keys (Textual key names, comma-separated alternatives)."""
 

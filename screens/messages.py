@@ -113,6 +113,14 @@ class ScannerStateKnown(Message):
         self.label = label
 
 
+class HandedOver(Message):
+    """Dossiers were handed over to a processing unit together."""
+
+    def __init__(self, codes: list[str]) -> None:
+        super().__init__()
+        self.codes = codes
+
+
 class ScanAttached(Message):
     """A confirmed scan was attached to its dossier component."""
 

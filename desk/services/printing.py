@@ -16,7 +16,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -542,6 +542,32 @@ class PrintService:
         )
         log.info("print job: %s %s", form, "reprint" if original else "first print")
         return self._run(new, pdf, what=f"{form} {dossier_code}")
+
+    def print_hand_over(
+        self, codes: Sequence[str], *, officer_id: int | None = None, printer: str | None = None
+    ) -> PrintJob:
+        """One Giấy bàn giao hồ sơ for dossiers handed over together (the job is filed under
+        the first of them)."""
+        if not codes:
+            raise InvalidInput("Chưa chọn hồ sơ nào để in Giấy bàn giao hồ sơ.")
+        from printing.forms import ban_giao
+
+        with self._context.db.read() as session:
+            dossiers = [find_dossier(session, code) for code in codes]
+            note = form_data.hand_over_batch(session, dossiers)
+            target = _target(session, "ban-giao", printer, None)
+            dossier_id = dossiers[0].id
+        pdf = ban_giao.render_a4(note, PrintMeta(printed_at=self._context.now()))
+        new = NewPrintJob(
+            form="ban-giao",
+            printer=target,
+            title=f"{FORMS['ban-giao'].title} ({len(dossiers)} hồ sơ)",
+            dossier_id=dossier_id,
+            officer_id=officer_id,
+            document_sha256=self.blobs.put(pdf, PDF_MEDIA_TYPE),
+        )
+        log.info("print job: ban-giao, %d dossiers", len(dossiers))
+        return self._run(new, pdf, what=f"ban-giao {len(dossiers)}")
 
     def print_period(
         self,

@@ -1,0 +1,41 @@
+"""English renderings of the day's queues at the counter: hand-over to the processing unit,
+the online inbox and the quarantined sync commands on home, same-day return."""
+
+from __future__ import annotations
+
+ENGLISH: dict[str, str] = {
+    # desk/services/handover.py
+    "Chưa chọn hồ sơ nào để bàn giao: đánh dấu hồ sơ bằng phím cách.": (
+        "No dossier chosen to hand over: mark dossiers with the space bar."
+    ),
+    # desk/services/printing.py
+    "Chưa chọn hồ sơ nào để in Giấy bàn giao hồ sơ.": (
+        "No dossier chosen to print a hand-over note for."
+    ),
+    # screens/app.py, screens/commands.py
+    "Bàn giao": "Hand over",
+    "Bàn giao hồ sơ": "Hand over dossiers",
+    "Hồ sơ chờ bàn giao cho đơn vị xử lý, in Giấy bàn giao (F12)": (
+        "Dossiers waiting for the processing unit, print the hand-over note (F12)"
+    ),
+    # screens/handover.py
+    "{at} — còn {hours} giờ": "{at} — {hours} h left",
+    "{at} — QUÁ HẠN {hours} giờ": "{at} — OVERDUE by {hours} h",
+    "Chọn/bỏ": "Mark/unmark",
+    "Chọn tất cả": "Mark all",
+    "Chủ hồ sơ": "Owner",
+    "Hạn bàn giao": "Hand over by",
+    "Chờ bàn giao: {n} hồ sơ, quá hạn {overdue} (hạn: {hours} giờ làm việc sau khi tiếp "
+    "nhận)": (
+        "Waiting for hand-over: {n} dossiers, {overdue} overdue (limit: {hours} working hours "
+        "after receipt)"
+    ),
+    "Đã bàn giao {n} hồ sơ.": "Handed over {n} dossiers.",
+    "Phím cách: chọn/bỏ · Ctrl+A: chọn tất cả · Ctrl+S: bàn giao và in Giấy bàn giao hồ sơ": (
+        "Space: mark/unmark · Ctrl+A: mark all · Ctrl+S: hand over and print the hand-over note"
+    ),
+    "Đơn vị nhận": "Receiving unit",
+    # screens/queues.py
+    "Chờ bàn giao: {n} (F12)": "Waiting for hand-over: {n} (F12)",
+    "quá hạn bàn giao: {n}": "hand-over overdue: {n}",
+}
