@@ -25,8 +25,7 @@ ENGLISH: dict[str, str] = {
     "Chọn tất cả": "Mark all",
     "Chủ hồ sơ": "Owner",
     "Hạn bàn giao": "Hand over by",
-    "Chờ bàn giao: {n} hồ sơ, quá hạn {overdue} (hạn: {hours} giờ làm việc sau khi tiếp "
-    "nhận)": (
+    "Chờ bàn giao: {n} hồ sơ, quá hạn {overdue} (hạn: {hours} giờ làm việc sau khi tiếp nhận)": (
         "Waiting for hand-over: {n} dossiers, {overdue} overdue (limit: {hours} working hours "
         "after receipt)"
     ),
