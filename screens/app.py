@@ -53,6 +53,13 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork):
         Binding(key("feedback"), "feedback", translate("Phản ánh"), id="feedback", show=False),
         Binding(key("online"), "online", translate("Trực tuyến"), id="online", show=False),
         Binding(key("hand-over"), "hand_over", translate("Bàn giao"), id="hand-over", show=False),
+        Binding(
+            key("quarantine"),
+            "quarantine",
+            translate("Lệnh bị từ chối"),
+            id="quarantine",
+            show=False,
+        ),
         Binding(key("lock"), "lock", translate("Khóa máy"), id="lock", show=False),
         Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
     ]
@@ -204,6 +211,11 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork):
         from screens.handover import HandOverScreen
 
         self._open(HandOverScreen, HandOverScreen)
+
+    def action_quarantine(self) -> None:
+        from screens.quarantine import QuarantineScreen
+
+        self._open(QuarantineScreen, QuarantineScreen)
 
     def action_feedback(self) -> None:
         from screens.feedback import FeedbackScreen

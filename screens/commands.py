@@ -49,6 +49,11 @@ def system_commands(app: DeskApp) -> Iterator[SystemCommand]:
         app.action_hand_over,
     )
     yield SystemCommand(
+        translate("Lệnh bị từ chối"),
+        translate("Lệnh đồng bộ máy chủ từ chối: xem lý do, thử lại, xuất tệp (Ctrl+Y)"),
+        app.action_quarantine,
+    )
+    yield SystemCommand(
         translate("Phản ánh, kiến nghị"),
         translate("Sổ theo dõi phản ánh, kiến nghị và hạn trả lời"),
         app.action_feedback,

@@ -46,6 +46,10 @@ DEFAULT_KEYS: dict[str, str] = {
     "hand-over": "f12",
     "mark": "space",
     "mark-all": "ctrl+a",
+    "quarantine": "ctrl+y",
+    "retry-command": "ctrl+r",
+    "retry-all": "ctrl+t",
+    "export-commands": "ctrl+e",
 }
 """Binding id -> default keys (Textual key names, comma-separated alternatives)."""
 

@@ -113,6 +113,15 @@ class ScannerStateKnown(Message):
         self.label = label
 
 
+class Exported(Message):
+    """``count`` records were written to ``path``."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        super().__init__()
+        self.path = path
+        self.count = count
+
+
 class HandedOver(Message):
     """Dossiers were handed over to a processing unit together."""
 

@@ -37,4 +37,31 @@ ENGLISH: dict[str, str] = {
     # screens/queues.py
     "Chờ bàn giao: {n} (F12)": "Waiting for hand-over: {n} (F12)",
     "quá hạn bàn giao: {n}": "hand-over overdue: {n}",
+    "Trực tuyến chờ xem xét: {n} (Ctrl+O)": "Online, waiting for review: {n} (Ctrl+O)",
+    "Lệnh đồng bộ bị từ chối: {n} (Ctrl+Y)": "Sync commands refused: {n} (Ctrl+Y)",
+    "— hạn gần nhất {at}": "— nearest deadline {at}",
+    "quá hạn xem xét: {n}": "review overdue: {n}",
+    # screens/quarantine.py, screens/app.py, screens/commands.py
+    "Lệnh bị từ chối": "Refused commands",
+    "Lệnh đồng bộ máy chủ từ chối: xem lý do, thử lại, xuất tệp (Ctrl+Y)": (
+        "Sync commands the server refused: read the reason, retry, export (Ctrl+Y)"
+    ),
+    "Lý do: {reason}": "Reason: {reason}",
+    "Thử lại lệnh": "Retry command",
+    "Thử lại tất cả": "Retry all",
+    "Xuất tệp": "Export",
+    "Lệnh": "Command",
+    "Mã lý do": "Reason code",
+    "Lệnh đồng bộ bị máy chủ từ chối: {n}": "Sync commands refused by the server: {n}",
+    "Đã đưa {n} lệnh trở lại hàng đợi; lần đồng bộ tới sẽ gửi lại.": (
+        "Put {n} command(s) back in the queue; the next sync sends them again."
+    ),
+    "Đã ghi {n} lệnh vào {path}.": "Wrote {n} command(s) to {path}.",
+    "Xuất lệnh bị từ chối": "Export the refused commands",
+    "Ctrl+R: thử lại lệnh đang chọn · Ctrl+T: thử lại tất cả · Ctrl+E: xuất tệp JSON cho quản "
+    "trị viên": (
+        "Ctrl+R: retry the chosen command · Ctrl+T: retry all · Ctrl+E: export a JSON file for "
+        "the administrator"
+    ),
+    "Tệp JSON": "JSON file",
 }
