@@ -31,8 +31,15 @@ from desk.services.catalog import ProcedureView
 from desk.services.intake import ReceiveRequest, ReceiveResult
 from screens.component_scans import IntakeScans, open_scan
 from screens.home import DeskScreen
+from screens.immediate import (
+    immediate_box,
+    receive_and_return,
+    returned_at_once,
+    show_immediate,
+    wants_immediate,
+)
 from screens.keymap import key
-from screens.messages import DossierReceived
+from screens.messages import DossierReceived, ReturnedAtOnce
 from screens.widgets.components import ComponentRow, ComponentsChecklist
 from screens.widgets.dialogs import ConfirmDialog
 from screens.widgets.person_form import PersonForm
@@ -119,6 +126,7 @@ class IntakeScreen(DeskScreen):
                 with Horizontal(classes="row"):
                     yield Label(translate("Ghi chú"))
                     yield Input(id="notes")
+                yield immediate_box()
                 yield Static(translate("Ctrl+S: tiếp nhận và in giấy hẹn"), classes="muted")
         yield from self.compose_frame()
 
@@ -207,6 +215,7 @@ class IntakeScreen(DeskScreen):
         if self.procedure is None:
             return
         case = self.procedure.case(self._case_key())
+        show_immediate(self, case.key)
         text = translate("Phí, lệ phí: {fee}", {"fee": money(case.fee)})
         self.query_one("#fee", Static).update(
             text + (f" ({case.fee_note})" if case.fee_note else "")
@@ -292,6 +301,9 @@ class IntakeScreen(DeskScreen):
         except DeskError as error:
             self.desk.show_error(error)
             return
+        if wants_immediate(self):
+            receive_and_return(self, request)
+            return
 
         def work() -> ReceiveResult:
             result = self.desk.services.intake.receive(request)
@@ -299,6 +311,9 @@ class IntakeScreen(DeskScreen):
             return result
 
         self.desk.run_blocking(self, work, DossierReceived)
+
+    def on_returned_at_once(self, message: ReturnedAtOnce) -> None:
+        returned_at_once(self, message)
 
     def on_dossier_received(self, message: DossierReceived) -> None:
         from screens.receipt import ReceiptScreen

@@ -122,6 +122,14 @@ class Exported(Message):
         self.count = count
 
 
+class ReturnedAtOnce(Message):
+    """A same-day dossier was received and its result returned in one flow (trả ngay)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+
 class HandedOver(Message):
     """Dossiers were handed over to a processing unit together."""
 

@@ -64,4 +64,22 @@ ENGLISH: dict[str, str] = {
         "the administrator"
     ),
     "Tệp JSON": "JSON file",
+    # desk/services/immediate.py, screens/immediate.py
+    "Cơ quan chưa cho phép trả kết quả ngay. Hãy tiếp nhận và hẹn trả như thường lệ.": (
+        "The office does not allow returning at once. Receive and give an appointment as usual."
+    ),
+    "Thủ tục {code} không phải thủ tục giải quyết trong ngày, nên không trả ngay được. Hãy "
+    "tiếp nhận và in giấy hẹn.": (
+        "Procedure {code} is not a same-day procedure, so it cannot be returned at once. "
+        "Receive it and print the appointment slip."
+    ),
+    "Hồ sơ chưa đầy đủ thì không trả ngay được: hãy yêu cầu bổ sung (Mẫu 02).": (
+        "An incomplete dossier cannot be returned at once: request a supplement (Mẫu 02)."
+    ),
+    "Trả kết quả ngay (thủ tục giải quyết trong ngày, không in giấy hẹn)": (
+        "Return the result at once (same-day procedure, no appointment slip)"
+    ),
+    "Đã tiếp nhận và trả kết quả ngay hồ sơ {code}.": (
+        "Dossier {code} received and its result returned at once."
+    ),
 }

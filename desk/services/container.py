@@ -18,6 +18,7 @@ from desk.services.catalog import CatalogService
 from desk.services.context import Clock, ServiceContext, system_clock
 from desk.services.feedback import FeedbackService
 from desk.services.handover import HandOverService
+from desk.services.immediate import ImmediateService
 from desk.services.intake import IntakeService
 from desk.services.lookup import LookupService
 from desk.services.maintenance import MaintenanceService
@@ -54,6 +55,7 @@ class DeskServices:
     sync: SyncService
     online: OnlineService
     handover: HandOverService
+    immediate: ImmediateService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -78,6 +80,7 @@ class DeskServices:
             sync=SyncService(context, blob_dir_for(db.engine)),
             online=OnlineService(context),
             handover=HandOverService(context),
+            immediate=ImmediateService(context),
         )
 
     @classmethod
