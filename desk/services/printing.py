@@ -45,6 +45,7 @@ from desk.services.form_data import (
     provided_components,
 )
 from desk.services.reports import GroupBy, ReportsService
+from desk.services.return_papers import return_papers
 from printing.journal import JobState, NewPrintJob, PrintJob, PrintRunner
 from printing.model import (
     Channel,
@@ -102,6 +103,7 @@ def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
     owner = owner_block(dossier)
     submitter = person_block(json.loads(dossier.submitter_json)) if dossier.submitter_json else None
     components = provided_components(session, dossier)
+    papers = return_papers(session, dossier)
     receiver = officer_name(session, dossier.received_by)
     delivery = agency.unit_name
     if dossier.delivery == "postal" and dossier.delivery_address:
@@ -124,6 +126,9 @@ def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
         sets=dossier.sets_count,
         register_book=dossier.register_book,
         register_number=str(dossier.register_seq),
+        fee=papers.fee,
+        fee_note=papers.fee_note,
+        originals_at_return=papers.originals,
     )
 
 
