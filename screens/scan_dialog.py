@@ -57,6 +57,8 @@ class ScanDialog(ModalScreen[ScanBatch | None]):
         super().__init__(classes="dialog")
         self.component = dataclasses.replace(batch, pages=list(batch.pages))
         self.busy = False
+        self.heard = 0
+        """The last page count the scanning worker reported."""
         self._start = start
 
     @property
@@ -160,6 +162,7 @@ class ScanDialog(ModalScreen[ScanBatch | None]):
         self.run_worker(job, thread=True, exit_on_error=False, group="scan")
 
     def on_scan_progress(self, message: ScanProgress) -> None:
+        self.heard = message.pages
         self.query_one("#scan-progress", Static).update(
             translate("Đang quét… đã nhận {n} trang", {"n": message.pages})
         )

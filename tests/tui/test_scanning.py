@@ -106,6 +106,25 @@ def test_whole_intake_with_two_scanned_components(
     assert all(e.officer_id == officer.id for e in services.lookup.by_code(summary.code).events)
 
 
+def test_the_feeder_scans_every_sheet_with_progress_page_by_page(
+    services: DeskServices, officer: OfficerView, ticks: Ticks, sane_dir: Path
+) -> None:
+    services.scanning.set_scanner_choice(
+        ScannerChoice(kind="sane", device="test:0", options=TEST_OPTIONS, feeder=True)
+    )
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        await intake_at_components(app, pilot, ticks)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        scan = dialog(app)
+        pages = len(scan.component.pages)
+        assert pages >= 2 and scan.heard == pages  # the test backend's feeder holds 10 sheets
+        assert text(scan, "#scan-summary").startswith(f"{pages} trang · bản pháp lý ")
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+
+
 def test_scanner_faults_are_said_in_the_dialog_and_the_intake_stays(
     services: DeskServices, officer: OfficerView, ticks: Ticks, sane_dir: Path
 ) -> None:
