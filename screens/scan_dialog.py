@@ -55,7 +55,9 @@ class ScanDialog(ModalScreen[ScanBatch | None]):
 
     def __init__(self, batch: ScanBatch, *, start: bool = True) -> None:
         super().__init__(classes="dialog")
-        self.component = dataclasses.replace(batch, pages=list(batch.pages))
+        self.component = dataclasses.replace(
+            batch, pages=list(batch.pages), encoded=list(batch.encoded)
+        )
         self.busy = False
         self.heard = 0
         """The last page count the scanning worker reported."""

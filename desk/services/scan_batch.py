@@ -17,7 +17,7 @@ from desk.devices.scanning.base import PageProgress, ScannedPage, ScanSettings
 from desk.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from desk.devices.scanning.pdf import ScanDocument
+    from desk.devices.scanning.pdf import EncodedPage, ScanDocument
     from desk.services.scanning import AttachedScan, ScanService
 
 
@@ -37,6 +37,8 @@ class ScanBatch:
     name: str
     pages: list[ScannedPage] = field(default_factory=list)
     document: ScanDocument | None = None
+    encoded: list[EncodedPage] = field(default_factory=list)
+    """Each page of ``pages`` encoded for both copies: only new pages are ever encoded."""
 
     def summary(self) -> BatchSummary:
         document = self.document
@@ -55,25 +57,25 @@ class ScanBatch:
         """Scan with the office's scanner and add the pages at the end; returns how many."""
         done = len(self.pages)
         new = self._scan(lambda n: progress(done + n) if progress else None, one_page=False)
-        self._rebuild([*self.pages, *new])
+        self._rebuild(len(self.pages), len(self.pages), new)
         return len(new)
 
     def rescan(self, index: int, progress: PageProgress | None = None) -> None:
         """Scan page ``index`` (0-based) again from the glass, in its place."""
         self._check(index)
         new = self._scan(lambda n: progress(index + n) if progress else None, one_page=True)
-        self._rebuild([*self.pages[:index], *new, *self.pages[index + 1 :]])
+        self._rebuild(index, index + 1, new)
 
     def remove(self, index: int) -> None:
         self._check(index)
-        self._rebuild([*self.pages[:index], *self.pages[index + 1 :]])
+        self._rebuild(index, index + 1, [])
 
     def add_files(self, paths: list[Path]) -> int:
         """Pages from files the officer picked (PDF or images)."""
         from desk.devices.scanning.files import load_pages
 
         new = load_pages(paths)
-        self._rebuild([*self.pages, *new])
+        self._rebuild(len(self.pages), len(self.pages), new)
         return len(new)
 
     def attach(self, code: str, officer_id: int | None) -> AttachedScan:
@@ -88,8 +90,13 @@ class ScanBatch:
         if not 0 <= index < len(self.pages):
             raise InvalidInput("Hãy chọn một trang trong danh sách trước.")
 
-    def _rebuild(self, pages: list[ScannedPage]) -> None:
-        from desk.devices.scanning.pdf import make_document
+    def _rebuild(self, start: int, end: int, new: list[ScannedPage]) -> None:
+        """Pages ``start:end`` replaced by ``new``; only ``new`` is encoded (the legal copy's
+        resolution is checked first), the document reassembled. Nothing changes on error."""
+        from desk.devices.scanning.pdf import assemble, check_legal, encode_page
 
-        document = make_document(pages) if pages else None  # checks the legal copy first
-        self.pages, self.document = pages, document
+        check_legal(new)
+        encoded = [*self.encoded[:start], *map(encode_page, new), *self.encoded[end:]]
+        pages = [*self.pages[:start], *new, *self.pages[end:]]
+        document = assemble(encoded) if encoded else None
+        self.pages, self.encoded, self.document = pages, encoded, document
