@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -53,11 +54,13 @@ def test_home_queues_and_the_refused_commands_screen(
         password="mat-khau-thu-1", must_change_password=False,
     )  # fmt: skip
     out = tmp_path / "refused.json"
+    clock.now = due + timedelta(hours=1)  # the review limit has passed
 
     async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
         assert isinstance(app.screen, HomeScreen)
         summary = str(app.screen.query_one("#summary", Static).render())
         assert f"Trực tuyến chờ xem xét: 1 (Ctrl+O) — hạn gần nhất {short_local(due)}" in summary
+        assert "quá hạn xem xét: 1" in summary
         assert "Lệnh đồng bộ bị từ chối: 1 (Ctrl+Y)" in summary
         await pilot.press("ctrl+y")
         await pilot.pause()
