@@ -40,6 +40,32 @@ def pytest_configure(config: pytest.Config) -> None:
         config.add_cleanup(traveller.stop)
 
 
+# The lanes (`./run-tests.sh --fast` runs neither): what needs PostgreSQL, and what needs a
+# device service (CUPS, SoftHSM2, pcscd, SANE); "slow" covers chaos, crash, tmux, benchmarks.
+_HARDWARE_FIXTURES = frozenset({"cups", "soft_token", "pcscd", "sane_dir", "spy_path", "module"})
+_HARDWARE_DIRS = ("tests/devices/token/", "tests/devices/scan/")
+_SLOW_FILES = (
+    "tests/sync/test_chaos.py",
+    "tests/integration/test_crash.py",
+    "tests/tui/test_tmux_e2e.py",
+    "tests/bench/",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = config.rootpath
+    for item in items:
+        where = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
+        names = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "pg_base" in names or "postgresql" in params.values():
+            item.add_marker(pytest.mark.pg)
+        if names & _HARDWARE_FIXTURES or where.startswith(_HARDWARE_DIRS):
+            item.add_marker(pytest.mark.hardware)
+        if where.startswith(_SLOW_FILES):
+            item.add_marker(pytest.mark.slow)
+
+
 class FakeClock:
     """A clock the test moves by hand; starts on a working Wednesday morning."""
 
