@@ -17,24 +17,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from data.models import Blob
+from data.models import Blob, Officer
 from desk.devices.signature_check import VerificationReport, verify_pdf
 from desk.devices.signing import SignedPdf, SigningOptions, choose_certificate, sign_pdf
 from desk.devices.token import RealTokenDevice, open_token_device
 from desk.devices.token_certs import CertificateInfo
 from desk.devices.token_pkcs11 import Pkcs11Module, find_module, locked_error
 from desk.domain.validation import os_reason, updated_settings
-from desk.errors import ConfigError
+from desk.errors import AuthError, ConfigError
 from desk.fileio import write_atomically
 from desk.services.blobs import BlobStore
 from desk.services.context import ServiceContext
 from desk.services.dossiers import find_dossier
-from desk.services.ledger import append_event
+from desk.services.ledger import append_event, enqueue_command
 from desk.services.settings import (
     SigningSettings,
     load_office,
     load_signing_settings,
     save_signing_settings,
+)
+from desk.services.signed_results import (
+    RESULT_COMMAND,
+    SignedResultView,
+    back_office_result,
+    signed_result,
 )
 from printing.fonts import FONT_DIR
 
@@ -144,6 +150,36 @@ class SigningService:
 
     # ---------------------------------------------------------------- a dossier's result
 
+    def may_sign(self, role: str | None) -> bool:
+        """The office rule: officers with one of ``signing_roles`` may sign results."""
+        return role is not None and role in self.settings().signing_roles
+
+    def result_to_sign(self, code: str) -> bytes | None:
+        """The result file the back office sent for ``code`` (None: the officer picks one)."""
+        with self._context.db.read() as session:
+            sha256 = back_office_result(session, find_dossier(session, code))
+        return self._blobs.get(sha256) if sha256 is not None else None
+
+    def signed(self, code: str) -> SignedResultView | None:
+        with self._context.db.read() as session:
+            return signed_result(session, find_dossier(session, code))
+
+    def signed_file(self, code: str) -> bytes | None:
+        view = self.signed(code)
+        return self._blobs.get(view.sha256) if view is not None else None
+
+    def _check_officer(self, officer_id: int | None) -> None:
+        if officer_id is None:
+            return  # the command line, run by whoever holds the machine and the token
+        with self._context.db.read() as session:
+            officer = session.get(Officer, officer_id)
+            role = officer.role if officer is not None else None
+        if not self.may_sign(role):
+            raise AuthError(
+                "Cán bộ này không được ký số kết quả: theo quy định của cơ quan, chỉ cán bộ có "
+                "vai trò được giao (lãnh đạo, văn thư) mới ký. Quản trị viên giao vai trò ở F8."
+            )
+
     def sign_result(
         self,
         code: str,
@@ -156,6 +192,7 @@ class SigningService:
         module_path: str | None = None,
     ) -> SignedResult:
         """Sign ``pdf`` as dossier ``code``'s result and keep it, checked, with the dossier."""
+        self._check_officer(officer_id)
         with self._context.db.read() as session:
             dossier_code = find_dossier(session, code).code  # a typo fails before the PIN
         signed = self.sign(
@@ -165,6 +202,7 @@ class SigningService:
         sha256 = hashlib.sha256(signed.data).hexdigest()
         self._write_blob(sha256, signed.data)
         now = self._context.now()
+        citizen_download = self.settings().citizen_download
         with self._context.db.write() as session:
             dossier = find_dossier(session, dossier_code)
             if session.get(Blob, sha256) is None:
@@ -185,6 +223,20 @@ class SigningService:
                 to_status=dossier.status,
                 officer_id=officer_id,
                 payload=_event_payload(sha256, signed, report),
+            )
+            enqueue_command(  # the server keeps it; the blob follows the commands
+                session,
+                desk_id=load_office(session).desk_id,
+                command_type=RESULT_COMMAND,
+                payload={
+                    "code": dossier.code,
+                    "blob_sha256": sha256,
+                    "size": len(signed.data),
+                    "level": signed.level,
+                    "citizen_download": citizen_download,
+                },
+                at=now,
+                dossier_id=dossier.id,
             )
         log.info("result of %s signed (%s, blob %s)", dossier_code, signed.level, sha256[:12])
         return SignedResult(code=dossier_code, sha256=sha256, signed=signed, report=report)

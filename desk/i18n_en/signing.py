@@ -1,0 +1,51 @@
+"""English for signing results at the desk: the TUI flow, the token in the status line, the
+role rule and the signed result at return and on the tracking page."""
+
+from __future__ import annotations
+
+ENGLISH: dict[str, str] = {
+    # desk/services/signing.py
+    "Cán bộ này không được ký số kết quả: theo quy định của cơ quan, chỉ cán bộ có vai trò "
+    "được giao (lãnh đạo, văn thư) mới ký. Quản trị viên giao vai trò ở F8.": (
+        "This officer may not sign results: by the office's rule only officers with a signing "
+        "role (leader, records clerk) sign. An administrator gives roles with F8."
+    ),
+    # screens/officers.py
+    "Đổi vai trò": "Change role",
+    "Đổi vai trò — {username}": "Change role — {username}",
+    # screens/sign_action.py
+    "Ký số kết quả": "Sign the result",
+    "Đã ký số kết quả hồ sơ {code} ({level}).": "Result of dossier {code} signed ({level}).",
+    # screens/sign_result.py
+    "Chưa chọn tệp kết quả (PDF) để ký.": "Choose the result file (PDF) to sign.",
+    "Tệp {path} không phải tệp PDF.": "The file {path} is not a PDF file.",
+    "Token: {label} ({model})": "Token: {label} ({model})",
+    "{label}: {holder}, hiệu lực đến {until}": "{label}: {holder}, valid until {until}",
+    "Đang ký…": "Signing…",
+    "Tệp kết quả do bộ phận chuyên môn gửi ({kb} KB).": (
+        "Result file sent by the processing unit ({kb} KB)."
+    ),
+    "Chưa có tệp kết quả từ bộ phận chuyên môn: chọn tệp PDF cần ký.": (
+        "No result file from the processing unit: choose the PDF to sign."
+    ),
+    "Đang cắm {n} token ({labels}): chỉ cắm một token khi ký.": (
+        "{n} tokens are plugged in ({labels}): plug in only one token to sign."
+    ),
+    "Không đọc được token.": "The token could not be read.",
+    "Chủ chứng thư: {holder}\nNơi cấp: {issuer} — hiệu lực đến {until}": (
+        "Certificate holder: {holder}\nIssued by: {issuer} — valid until {until}"
+    ),
+    "Ký số kết quả — {code}": "Sign the result — {code}",
+    "Đang đọc token…": "Reading the token…",
+    "Đường dẫn tệp kết quả (PDF) để ký": "Path of the result file (PDF) to sign",
+    "Mã PIN token": "Token PIN",
+    "Ký số (Enter)": "Sign (Enter)",
+    # screens/token_watch.py
+    "Token: {label} sẵn sàng": "Token: {label} ready",
+    "Token: đang ký": "Token: signing",
+    "Token: chưa cài trình điều khiển": "Token: no driver installed",
+    "Token: chưa cắm": "Token: not plugged in",
+    "Token: không có dịch vụ đọc thẻ": "Token: no card reader service",
+    "Token: bị khóa mã PIN": "Token: PIN locked",
+    "Token: lỗi, rút ra cắm lại": "Token: error, unplug and plug in again",
+}
