@@ -18,6 +18,7 @@ from desk.services.container import DeskServices
 from screens.app import DeskApp, make_app
 from screens.dossier import DossierScreen
 from screens.sign_result import SignResultScreen
+from screens.widgets.status_bar import StatusBar
 from tests.devices.token.conftest import login_attempts, result_pdf
 from tests.devices.token.pdfsig import pdfsig
 from tests.devices.token.softhsm import SoftToken
@@ -207,3 +208,40 @@ def test_reception_officer_does_not_see_the_action(
             pin=soft_token.pin,
             officer_id=reception.id,
         )
+
+
+def test_status_line_shows_the_real_token(signing: DeskServices, soft_token: SoftToken) -> None:
+    leader = _officer(signing, "leader")
+    seen: list[str] = []
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        await settle(app, pilot)
+        seen.append(str(app.screen.query_one(StatusBar).render()))
+
+    drive(make_app(signing, officer=leader), scenario, size=(160, 24))
+    assert f"Token: {soft_token.label} sẵn sàng" in seen[0]
+
+
+def test_f8_gives_the_signing_role(signing: DeskServices) -> None:
+    admin = _officer(signing, "admin")
+    reception = _officer(signing, "reception")
+    assert not signing.signing.may_sign(reception.role)
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        await pilot.press("f8")
+        await settle(app, pilot)
+        table = app.screen.query_one("#officer-table", DataTable)
+        table.move_cursor(
+            row=[str(table.get_row_at(i)[0]) for i in range(table.row_count)].index(
+                reception.username
+            )
+        )
+        app.screen.query_one("#officer-role", Button).press()
+        await settle(app, pilot)
+        app.screen.query_one("#field-role", Input).value = "clerk"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+
+    drive(make_app(signing, officer=admin), scenario, size=(120, 30))
+    role = next(o.role for o in signing.auth.officers() if o.id == reception.id)
+    assert role == "clerk" and signing.signing.may_sign(role)
