@@ -14,11 +14,13 @@ from desk.domain.lifecycle import Status
 from desk.i18n import translate
 from desk.services.lookup import DossierDetail
 from desk.services.signing import SignedResult
+from printing.journal import PrintJob
 
 if TYPE_CHECKING:
     from screens.app import DeskApp
 
 SIGN_BUTTON = "act-sign_result"
+SIGNED_FORM = "ket-qua-ky-so"
 
 
 def may_sign_here(desk: DeskApp, detail: DossierDetail) -> bool:
@@ -53,3 +55,29 @@ def open_signing(screen: Screen[None], code: str, reload: Callable[[str], object
         reload(code)
 
     screen.app.push_screen(SignResultScreen(code), signed)
+
+
+def signed_note(desk: DeskApp, code: str) -> str:
+    """For the return screen: whether a signed result goes to the citizen with the slip."""
+    signed = desk.services.signing.signed(code)
+    if signed is None:
+        return ""
+    return translate(
+        "Kết quả đã ký số ({level}, {kb} KB): in và trao cho công dân khi trả kết quả.",
+        {"level": signed.level, "kb": max(1, signed.size // 1024)},
+    )
+
+
+def print_signed(desk: DeskApp, code: str) -> None:
+    """Print the signed result in a worker (at return, with the return receipt)."""
+    officer_id = desk.officer.id if desk.officer else None
+
+    def work() -> PrintJob | None:
+        data = desk.services.signing.signed_file(code)
+        if data is None:
+            return None
+        return desk.services.printing.print_file(
+            code, data, form=SIGNED_FORM, title=translate("Kết quả ký số"), officer_id=officer_id
+        )
+
+    desk.run_blocking(desk.screen, work, lambda job: None)

@@ -16,6 +16,10 @@ ENGLISH: dict[str, str] = {
     # screens/sign_action.py
     "Ký số kết quả": "Sign the result",
     "Đã ký số kết quả hồ sơ {code} ({level}).": "Result of dossier {code} signed ({level}).",
+    "Kết quả đã ký số ({level}, {kb} KB): in và trao cho công dân khi trả kết quả.": (
+        "Signed result ({level}, {kb} KB): printed and handed to the citizen at return."
+    ),
+    "Kết quả ký số": "Signed result",
     # screens/sign_result.py
     "Chưa chọn tệp kết quả (PDF) để ký.": "Choose the result file (PDF) to sign.",
     "Tệp {path} không phải tệp PDF.": "The file {path} is not a PDF file.",

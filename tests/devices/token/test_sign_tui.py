@@ -15,8 +15,11 @@ from data.models import Blob, DossierEvent
 from desk.domain.lifecycle import Status
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
+from printing.journal import JobState
+from printing.printers import PrinterChoice
 from screens.app import DeskApp, make_app
 from screens.dossier import DossierScreen
+from screens.returns import ReturnScreen
 from screens.sign_result import SignResultScreen
 from screens.widgets.status_bar import StatusBar
 from tests.devices.token.conftest import login_attempts, result_pdf
@@ -245,3 +248,39 @@ def test_f8_gives_the_signing_role(signing: DeskServices) -> None:
     drive(make_app(signing, officer=admin), scenario, size=(120, 30))
     role = next(o.role for o in signing.auth.officers() if o.id == reception.id)
     assert role == "clerk" and signing.signing.may_sign(role)
+
+
+def test_signed_result_printed_at_return(
+    signing: DeskServices, soft_token: SoftToken, tmp_path: Path
+) -> None:
+    folder = tmp_path / "printed"
+    folder.mkdir()
+    signing.printing.set_printer_choice(PrinterChoice(default=f"folder:{folder}"))
+    code = ready_dossier(signing)
+    leader = _officer(signing, "leader")
+    signed = signing.signing.sign_result(
+        code,
+        result_pdf(),
+        token_label=soft_token.label,
+        cert_label="signer",
+        pin=soft_token.pin,
+        officer_id=leader.id,
+    )
+    reception = _officer(signing, "reception")
+    seen: list[str] = []
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(ReturnScreen(code=code))
+        await settle(app, pilot)
+        seen.append(str(app.screen.query_one("#return-signed", Static).render()))
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+
+    drive(make_app(signing, officer=reception), scenario, size=(100, 40))
+    assert "Kết quả đã ký số (PAdES-B-B" in seen[0]
+    assert signing.lookup.by_code(code).summary.status is Status.RETURNED
+    jobs = {j.form: j for j in signing.printing.jobs_for(code)}
+    assert jobs["bien-nhan"].state is JobState.PRINTED
+    handed = jobs["ket-qua-ky-so"]
+    assert handed.state is JobState.PRINTED
+    assert handed.document_sha256 == signed.sha256  # the signed file itself, not a copy
