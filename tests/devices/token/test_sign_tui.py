@@ -5,6 +5,10 @@ the role rule, and the signed file checked by poppler's pdfsig and by our own va
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,7 +41,7 @@ def signing(services: DeskServices, soft_token: SoftToken, spy_path: Path) -> De
     return services
 
 
-def _officer(services: DeskServices, role: str) -> OfficerView:
+def signing_officer(services: DeskServices, role: str) -> OfficerView:
     view, _ = services.auth.create_officer(
         username=f"canbo-{role}",
         full_name="CÁN BỘ THỬ NGHIỆM",
@@ -92,7 +96,7 @@ def test_right_pin_signs_keeps_and_queues_the_result(
     signing: DeskServices, soft_token: SoftToken, result_file: Path, tmp_path: Path
 ) -> None:
     code = ready_dossier(signing)
-    leader = _officer(signing, "leader")
+    leader = signing_officer(signing, "leader")
     before = login_attempts(soft_token)
     seen: dict[str, str] = {}
 
@@ -133,7 +137,7 @@ def test_wrong_pin_one_login_no_retry_then_typed_again(
     signing: DeskServices, soft_token: SoftToken, result_file: Path
 ) -> None:
     code = ready_dossier(signing)
-    clerk = _officer(signing, "clerk")
+    clerk = signing_officer(signing, "clerk")
     blobs, event_count = count(signing, Blob), count(signing, DossierEvent)
     seen: dict[str, object] = {}
 
@@ -161,7 +165,7 @@ def test_expired_certificate_refused_before_the_pin(
     signing: DeskServices, soft_token: SoftToken, result_file: Path
 ) -> None:
     code = ready_dossier(signing)
-    leader = _officer(signing, "leader")
+    leader = signing_officer(signing, "leader")
     before = login_attempts(soft_token)
     seen: dict[str, object] = {}
 
@@ -187,8 +191,8 @@ def test_reception_officer_does_not_see_the_action(
     signing: DeskServices, soft_token: SoftToken
 ) -> None:
     code = ready_dossier(signing)
-    reception = _officer(signing, "reception")
-    leader = _officer(signing, "leader")
+    reception = signing_officer(signing, "reception")
+    leader = signing_officer(signing, "leader")
     shown: dict[str, set[str | None]] = {}
 
     async def look(app: DeskApp, pilot: Pilot[None]) -> None:
@@ -214,7 +218,7 @@ def test_reception_officer_does_not_see_the_action(
 
 
 def test_status_line_shows_the_real_token(signing: DeskServices, soft_token: SoftToken) -> None:
-    leader = _officer(signing, "leader")
+    leader = signing_officer(signing, "leader")
     seen: list[str] = []
 
     async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
@@ -226,8 +230,8 @@ def test_status_line_shows_the_real_token(signing: DeskServices, soft_token: Sof
 
 
 def test_f8_gives_the_signing_role(signing: DeskServices) -> None:
-    admin = _officer(signing, "admin")
-    reception = _officer(signing, "reception")
+    admin = signing_officer(signing, "admin")
+    reception = signing_officer(signing, "reception")
     assert not signing.signing.may_sign(reception.role)
 
     async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
@@ -257,7 +261,7 @@ def test_signed_result_printed_at_return(
     folder.mkdir()
     signing.printing.set_printer_choice(PrinterChoice(default=f"folder:{folder}"))
     code = ready_dossier(signing)
-    leader = _officer(signing, "leader")
+    leader = signing_officer(signing, "leader")
     signed = signing.signing.sign_result(
         code,
         result_pdf(),
@@ -266,7 +270,7 @@ def test_signed_result_printed_at_return(
         pin=soft_token.pin,
         officer_id=leader.id,
     )
-    reception = _officer(signing, "reception")
+    reception = signing_officer(signing, "reception")
     seen: list[str] = []
 
     async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
@@ -284,3 +288,43 @@ def test_signed_result_printed_at_return(
     handed = jobs["ket-qua-ky-so"]
     assert handed.state is JobState.PRINTED
     assert handed.document_sha256 == signed.sha256  # the signed file itself, not a copy
+
+
+def test_token_pulled_out_mid_flow(soft_token: SoftToken, spy_path: Path, tmp_path: Path) -> None:
+    """In a child process on a copy of the token (see removal_pilot.py): after the dialog has
+    shown the token, it is pulled out; the PIN typed then reaches no token."""
+    copy = tmp_path / "token"
+    shutil.copytree(soft_token.folder, copy, ignore=shutil.ignore_patterns("spy.log"))
+    conf = copy / "softhsm2.conf"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(str(soft_token.folder), str(copy)),
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "ket-qua.pdf"
+    pdf.write_bytes(result_pdf())
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {
+        **os.environ,
+        "DESK_LANGUAGE": "vi",
+        "SOFTHSM2_CONF": str(conf),
+        "PKCS11SPY": str(soft_token.module),
+        "PKCS11SPY_OUTPUT": str(copy / "spy.log"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.devices.token.removal_pilot"]
+        + [str(p) for p in (copy, spy_path, pdf, work)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout)
+    assert soft_token.label in seen["token"] and seen["pin_open"] is True
+    assert "Rút token ra, cắm lại" in seen["message"]
+    assert seen["still_open"] is True and seen["tries"] == 1
+    assert seen["signed"] is False and seen["blobs"] == 0
+    log = (copy / "spy.log").read_text(errors="replace").splitlines()
+    assert not [line for line in log if line.endswith("C_Login")]  # the PIN reached no token
