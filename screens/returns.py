@@ -228,7 +228,7 @@ class ReturnScreen(DeskScreen):
     def on_action_done(self, message: ActionDone) -> None:
         if message.action is Action.RETURN:
             self.notify(translate("Đã trả kết quả hồ sơ {code}.", {"code": message.code}))
-            print_signed(self.desk, message.code)
+            print_signed(self.desk, self, message.code)
         else:
             self.notify(translate("Đã ghi nhận: {action}.", {"action": message.action.label}))
         form = form_for(message.action)

@@ -68,7 +68,7 @@ def signed_note(desk: DeskApp, code: str) -> str:
     )
 
 
-def print_signed(desk: DeskApp, code: str) -> None:
+def print_signed(desk: DeskApp, screen: Screen[None], code: str) -> None:
     """Print the signed result in a worker (at return, with the return receipt)."""
     officer_id = desk.officer.id if desk.officer else None
 
@@ -80,4 +80,4 @@ def print_signed(desk: DeskApp, code: str) -> None:
             code, data, form=SIGNED_FORM, title=translate("Kết quả ký số"), officer_id=officer_id
         )
 
-    desk.run_blocking(desk.screen, work, lambda job: None)
+    desk.run_blocking(screen, work, lambda job: None)
