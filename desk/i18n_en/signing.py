@@ -44,6 +44,8 @@ ENGLISH: dict[str, str] = {
     "Đường dẫn tệp kết quả (PDF) để ký": "Path of the result file (PDF) to sign",
     "Mã PIN token": "Token PIN",
     "Ký số (Enter)": "Sign (Enter)",
+    # sync/server/routes_public.py
+    "Tải kết quả đã ký số (PDF)": "Download the signed result (PDF)",
     # screens/token_watch.py
     "Token: {label} sẵn sàng": "Token: {label} ready",
     "Token: đang ký": "Token: signing",
