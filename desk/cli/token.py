@@ -346,6 +346,17 @@ def settings(
     trust: Annotated[
         list[str] | None, typer.Option("--trust", help="Chứng thư gốc tin cậy; có thể lặp lại.")
     ] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option("--role", help="Vai trò được ký số kết quả (leader, clerk…); có thể lặp lại."),
+    ] = None,
+    citizen_download: Annotated[
+        bool | None,
+        typer.Option(
+            "--citizen-download/--no-citizen-download",
+            help="Trang tra cứu cho tải kết quả đã ký số (người có mã trên giấy hẹn).",
+        ),
+    ] = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -361,6 +372,10 @@ def settings(
             changes[key] = value or None
     if trust is not None:
         changes["trust_roots"] = [t for t in trust if t]
+    if role is not None:
+        changes["signing_roles"] = [r for r in role if r]
+    if citizen_download is not None:
+        changes["citizen_download"] = citizen_download
     with services(db) as desk:
         current = desk.signing.update_settings(**changes) if changes else desk.signing.settings()
     if json:
