@@ -333,6 +333,34 @@ def verify(
         raise SignatureInvalid("Có chữ ký số trong tệp KHÔNG hợp lệ: xem chi tiết từng chữ ký.")
 
 
+@app.command("extend")
+def extend(
+    dossier: Annotated[str, typer.Argument(help="Mã hồ sơ có kết quả đã ký.", show_default=False)],
+    officer: OfficerOption = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Bổ sung dấu thời gian và dữ liệu thu hồi cho kết quả đã ký (PAdES B-LTA), khi có TSA."""
+    with services(db) as desk:
+        result = desk.signing.extend_result(dossier, officer_id=_officer_id(desk, officer))
+    if json:
+        emit_json(
+            {
+                "dossier": result.code,
+                "level": result.signed.level,
+                "sha256": result.sha256,
+                "verification": result.report.as_dict(),
+            }
+        )
+        return
+    say(
+        translate(
+            "Đã bổ sung cho kết quả hồ sơ {code} ({level}).",
+            {"code": result.code, "level": result.signed.level},
+        )
+    )
+
+
 @app.command("settings")
 def settings(
     module: Annotated[str | None, typer.Option("--module", help="Trình điều khiển token.")] = None,

@@ -4,7 +4,41 @@ role rule and the signed result at return and on the tracking page."""
 from __future__ import annotations
 
 ENGLISH: dict[str, str] = {
+    # desk/cli/token.py
+    "Đã bổ sung cho kết quả hồ sơ {code} ({level}).": (
+        "The result of dossier {code} was completed ({level})."
+    ),
+    # desk/devices/signature_check.py
+    "Dấu thời gian tài liệu của máy chủ TSA lúc {at}: còn nguyên vẹn.": (
+        "Document timestamp from the TSA at {at}: intact."
+    ),
+    "Dấu thời gian tài liệu bị hỏng hoặc sai: KHÔNG hợp lệ.": (
+        "The document timestamp is damaged or wrong: NOT valid."
+    ),
+    "Chữ ký bao trùm toàn bộ tệp, trừ phần bổ sung sau để kiểm tra lâu dài (dữ liệu thu hồi "
+    "chứng thư, dấu thời gian tài liệu).": (
+        "The signature covers the whole file except what was added later for long-term "
+        "validation (certificate revocation data, a document timestamp)."
+    ),
+    # desk/devices/signing.py
+    "Không lấy được dữ liệu thu hồi (OCSP/CRL) của chứng thư: chữ ký ở mức PAdES-B-T; có thể "
+    "bổ sung sau để kiểm tra lâu dài.": (
+        "The certificate's revocation data (OCSP/CRL) could not be fetched: the signature is "
+        "PAdES-B-T; it can be completed later for long-term validation."
+    ),
+    # desk/devices/signing_ltv.py
+    "Tệp không có chữ ký số nào để bổ sung dấu thời gian.": (
+        "The file has no signature to add a timestamp to."
+    ),
+    "Không bổ sung được dữ liệu kiểm tra lâu dài cho tệp đã ký ({kind}): tệp vẫn giữ nguyên như "
+    "cũ. Kiểm tra kết nối tới máy chủ dấu thời gian và CA rồi thử lại.": (
+        "Long-term validation data could not be added to the signed file ({kind}); the file is "
+        "unchanged. Check the connection to the timestamp server and the CA, then try again."
+    ),
     # desk/services/signing.py
+    "Hồ sơ {code} chưa có kết quả ký số để bổ sung.": (
+        "Dossier {code} has no signed result to complete."
+    ),
     "Cán bộ này không được ký số kết quả: theo quy định của cơ quan, chỉ cán bộ có vai trò "
     "được giao (lãnh đạo, văn thư) mới ký. Quản trị viên giao vai trò ở F8.": (
         "This officer may not sign results: by the office's rule only officers with a signing "

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +28,7 @@ from screens.widgets.status_bar import StatusBar
 from tests.devices.token.conftest import login_attempts, result_pdf
 from tests.devices.token.pdfsig import pdfsig
 from tests.devices.token.softhsm import SoftToken
+from tests.devices.token.token_copy import copy_token
 from tests.helpers import commands, count, events, receive
 from tests.tui.conftest import PASSWORD, drive, settle
 
@@ -294,12 +294,7 @@ def test_token_pulled_out_mid_flow(soft_token: SoftToken, spy_path: Path, tmp_pa
     """In a child process on a copy of the token (see removal_pilot.py): after the dialog has
     shown the token, it is pulled out; the PIN typed then reaches no token."""
     copy = tmp_path / "token"
-    shutil.copytree(soft_token.folder, copy, ignore=shutil.ignore_patterns("spy.log"))
-    conf = copy / "softhsm2.conf"
-    conf.write_text(
-        conf.read_text(encoding="utf-8").replace(str(soft_token.folder), str(copy)),
-        encoding="utf-8",
-    )
+    conf = copy_token(soft_token, copy)
     pdf = tmp_path / "ket-qua.pdf"
     pdf.write_bytes(result_pdf())
     work = tmp_path / "work"
