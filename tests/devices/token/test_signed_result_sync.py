@@ -9,15 +9,20 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import select
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, Static
 
 from desk.services.container import DeskServices
-from sync.protocol import API_PREFIX
+from screens.app import DeskApp, make_app
+from screens.dossier import DossierScreen
+from sync.protocol import API_PREFIX, AdvanceRequest
 from sync.server.chain import check_chain
 from sync.server.tables import ServerBlob, ServerDossier, ServerEvent
+from tests.conftest import AGENCY_CODE
 from tests.devices.token.conftest import result_pdf
 from tests.devices.token.softhsm import SoftToken
 from tests.devices.token.test_sign_tui import ready_dossier, signing_officer
-from tests.helpers import dossier
+from tests.helpers import dossier, receive
 from tests.sync.conftest import (  # noqa: F401  (fixtures of the sync tests, used here)
     DeskFactory,
     LiveServer,
@@ -26,6 +31,7 @@ from tests.sync.conftest import (  # noqa: F401  (fixtures of the sync tests, us
     pg_base,
     server_db_url,
 )
+from tests.tui.conftest import drive, settle
 
 
 def _signed(desk: DeskServices, token: SoftToken, officer_id: int) -> tuple[str, str]:
@@ -88,3 +94,54 @@ def test_signed_result_stored_by_the_server_and_offered_on_the_tracking_page(
     assert page.status_code == 200 and "Tải kết quả" not in page.text
     refused = httpx.get(f"{live_server.url}/t/{kept}/ket-qua.pdf", params={"k": other})
     assert refused.status_code == 404
+
+
+def test_the_back_office_result_file_is_the_one_signed_at_the_desk(
+    live_server: LiveServer,  # noqa: F811
+    make_desk: DeskFactory,  # noqa: F811
+    soft_token: SoftToken,
+    spy_path: Path,
+) -> None:
+    """The processing unit sends the result file with "result ready"; the desk pulls it and
+    the signing dialog offers that file (no path to type); the signed file goes back up."""
+    desk = make_desk("quay-a", "0001-4999")
+    desk.signing.update_settings(module_path=str(spy_path))
+    leader = signing_officer(desk, "leader")
+    code = receive(desk).code
+    desk.sync.enrol(live_server.url, live_server.add_desk("0001-4999"))
+    desk.sync.sync_once()
+    original = result_pdf("QUYẾT ĐỊNH — do bộ phận chuyên môn soạn")
+    server = live_server.server
+    with server.db.write() as session:
+        sha256 = server.blobs.store_whole(session, AGENCY_CODE, original, "application/pdf")
+    server.backoffice.advance(
+        AGENCY_CODE,
+        code,
+        AdvanceRequest(to="result-ready", note="Đã có kết quả", result_sha256=sha256),
+    )
+    desk.sync.sync_once()
+    seen: list[str] = []
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(DossierScreen(code=code))
+        await settle(app, pilot)
+        app.screen.query_one("#act-sign_result", Button).press()
+        await settle(app, pilot)
+        dialog = app.screen
+        seen.append(str(dialog.query_one("#sign-file", Static).render()))
+        assert dialog.query_one("#sign-path", Input).display is False
+        dialog.query_one("#sign-pin", Input).focus()
+        await pilot.press(*soft_token.pin, "enter")
+        await settle(app, pilot)
+
+    drive(make_app(desk, officer=leader), scenario, size=(100, 40))
+    assert "bộ phận chuyên môn gửi" in seen[0]
+    signed = desk.signing.signed_file(code)
+    assert signed is not None
+    assert desk.signing.verify(signed).signatures[0].intact
+    # Incremental signature: the back office's bytes are the start of the signed file.
+    assert signed[: len(original)] == original
+    desk.sync.sync_once()
+    with server.db.read() as session:
+        row = session.scalars(select(ServerDossier).where(ServerDossier.code == code)).one()
+        assert row.signed_result_sha256 == desk.signing.signed(code).sha256  # type: ignore[union-attr]
