@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, OptionList, Static
 
 from data.models import Blob, DossierEvent
+from desk.devices.token_pkcs11 import PinStatus, Pkcs11Module, TokenInfo
 from desk.domain.lifecycle import Status
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
@@ -323,3 +325,67 @@ def test_token_pulled_out_mid_flow(soft_token: SoftToken, spy_path: Path, tmp_pa
     assert seen["signed"] is False and seen["blobs"] == 0
     log = (copy / "spy.log").read_text(errors="replace").splitlines()
     assert not [line for line in log if line.endswith("C_Login")]  # the PIN reached no token
+
+
+LOCKED = PinStatus(count_low=True, final_try=False, locked=True, to_be_changed=False)
+LAST_TRY = PinStatus(count_low=True, final_try=True, locked=False, to_be_changed=False)
+
+
+def _flags(monkeypatch: pytest.MonkeyPatch, status: PinStatus) -> None:
+    """SoftHSM2 has no PIN lockout (COMPONENTS.md §1): the token's PIN flags are played."""
+    real = Pkcs11Module.token_info
+
+    def token_info(self: Pkcs11Module, label: str) -> TokenInfo:
+        return replace(real(self, label), pin=status)
+
+    monkeypatch.setattr(Pkcs11Module, "token_info", token_info)
+
+
+def test_locked_token_names_who_unlocks_it_and_asks_no_pin(
+    signing: DeskServices,
+    soft_token: SoftToken,
+    result_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code = ready_dossier(signing)
+    leader = signing_officer(signing, "leader")
+    _flags(
+        monkeypatch, PinStatus(count_low=True, final_try=False, locked=True, to_be_changed=False)
+    )
+    before = login_attempts(soft_token)
+    seen: dict[str, object] = {}
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        dialog = await open_dialog(app, pilot, code, result_file)
+        seen["message"] = text(dialog, "#sign-message")
+        seen["pin_disabled"] = dialog.query_one("#sign-pin", Input).disabled
+
+    drive(make_app(signing, officer=leader), scenario, size=(100, 40))
+    assert "bị khóa mã PIN" in str(seen["message"])
+    assert "Tổ chức chứng thực thử nghiệm" in str(seen["message"])  # the CA that unlocks it
+    assert seen["pin_disabled"] is True
+    assert login_attempts(soft_token) == before
+
+
+def test_last_try_is_said_before_and_after_a_wrong_pin(
+    signing: DeskServices,
+    soft_token: SoftToken,
+    result_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code = ready_dossier(signing)
+    leader = signing_officer(signing, "leader")
+    _flags(
+        monkeypatch, PinStatus(count_low=True, final_try=True, locked=False, to_be_changed=False)
+    )
+    seen: dict[str, str] = {}
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        dialog = await open_dialog(app, pilot, code, result_file)
+        seen["before"] = text(dialog, "#sign-message")
+        await type_pin(app, pilot, "9999")
+        seen["after"] = text(dialog, "#sign-message")
+
+    drive(make_app(signing, officer=leader), scenario, size=(100, 40))
+    assert "chỉ còn 1 lần nhập mã PIN" in seen["before"]
+    assert "chỉ còn 1 lần thử" in seen["after"]
