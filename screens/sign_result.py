@@ -11,8 +11,6 @@ and nothing is tried again until the officer types and presses Enter once more.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on
@@ -24,43 +22,20 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from desk.devices.signing import signer_name
-from desk.devices.token import TokenError
 from desk.devices.token_certs import CertificateInfo
 from desk.devices.token_errors import PinError
 from desk.domain.timefmt import short_local
-from desk.domain.validation import os_reason
-from desk.errors import DeskError, InvalidInput
+from desk.errors import DeskError
 from desk.i18n import translate
 from desk.services.container import DeskServices
 from desk.services.signing import SignedResult
+from screens.sign_token import TokenRead, read_pdf, read_token
 from screens.widgets.dialogs import unexpected
 
 if TYPE_CHECKING:
     from screens.app import DeskApp
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class TokenRead:
-    label: str
-    description: str
-    certificates: list[CertificateInfo]
-
-
-def read_pdf(path_text: str) -> bytes:
-    path = Path(path_text.strip()).expanduser()
-    if not path_text.strip():
-        raise InvalidInput("Chưa chọn tệp kết quả (PDF) để ký.")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InvalidInput(
-            "Không đọc được tệp PDF {path}: {reason}", path=str(path), reason=os_reason(error)
-        ) from None
-    if not data.startswith(b"%PDF-"):
-        raise InvalidInput("Tệp {path} không phải tệp PDF.", path=str(path))
-    return data
 
 
 class SignResultScreen(ModalScreen[SignedResult | None]):
@@ -114,7 +89,7 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
                 translate("Chưa có tệp kết quả từ bộ phận chuyên môn: chọn tệp PDF cần ký.")
             )
             path.focus()
-        self._background(self._read_token, self._token_read)
+        self._background(lambda: read_token(self.services), self._token_read)
 
     @property
     def desk(self) -> DeskApp:
@@ -141,30 +116,6 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
             self.app.call_from_thread(done, result, None)
 
         self.run_worker(job, thread=True, exit_on_error=False, group="sign")
-
-    def _read_token(self) -> TokenRead:
-        device = self.services.signing.device()
-        try:
-            tokens = device.tokens()
-            if not tokens:
-                raise TokenError(
-                    "Chưa cắm token ký số. Cắm token vào cổng USB rồi chờ đèn token sáng."
-                )
-            if len(tokens) > 1:
-                raise TokenError(
-                    "Đang cắm {n} token ({labels}): chỉ cắm một token khi ký.",
-                    n=len(tokens),
-                    labels=", ".join(t.label for t in tokens),
-                )
-            token = tokens[0]
-            certificates = device.certificates(token.label)
-        finally:
-            device.close()
-        model = " ".join(p for p in (token.manufacturer, token.model) if p)
-        description = translate(
-            "Token: {label} ({model})", {"label": token.label, "model": model or "—"}
-        )
-        return TokenRead(token.label, description, certificates)
 
     # ------------------------------------------------------------------ the token
 

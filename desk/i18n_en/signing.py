@@ -54,7 +54,7 @@ ENGLISH: dict[str, str] = {
         "Signed result ({level}, {kb} KB): printed and handed to the citizen at return."
     ),
     "Kết quả ký số": "Signed result",
-    # screens/sign_result.py
+    # screens/sign_result.py, screens/sign_token.py
     "Chưa chọn tệp kết quả (PDF) để ký.": "Choose the result file (PDF) to sign.",
     "Tệp {path} không phải tệp PDF.": "The file {path} is not a PDF file.",
     "Token: {label} ({model})": "Token: {label} ({model})",
