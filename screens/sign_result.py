@@ -69,6 +69,7 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
                 yield Button(translate("Hủy"), id="sign-cancel")
 
     def on_mount(self) -> None:
+        self.desk.token_busy = True  # the status line stops polling: one user of the token
         self._pin_open(False)
         self.query_one("#sign-certs").display = False
         try:
@@ -226,7 +227,6 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
         self._say(translate("Đang ký…"))
         officer = self.desk.officer
         label, cert = self.token.label, self.certificate.label
-        self.desk.token_busy = True
         self._background(
             lambda: self.services.signing.sign_result(
                 self.code,
@@ -240,7 +240,6 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
         )
 
     def _signed(self, result: SignedResult | None, error: DeskError | None) -> None:
-        self.desk.token_busy = False
         if result is not None:
             self.dismiss(result)
             return
@@ -272,7 +271,9 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
     def message(self) -> str:
         return str(self.query_one("#sign-message", Static).render())
 
+    def on_unmount(self) -> None:
+        self.desk.token_busy = False
+
     @on(Button.Pressed, "#sign-cancel")
     def action_cancel(self) -> None:
-        self.desk.token_busy = False
         self.dismiss(None)

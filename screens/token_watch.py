@@ -1,7 +1,7 @@
 """The signing token in the status line, live: a thread worker polls the token device (the
 PKCS#11 driver and the PC/SC reader service) every few seconds and the line says inserted,
 removed, locked or no reader service. Shown only to an officer whom the office lets sign.
-Polling stops while a signature holds the token. Mixed into DeskApp."""
+Polling stops while the signing dialog uses the token. Mixed into DeskApp."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def token_text(state: TokenState) -> str:
         labels = ", ".join(t.label for t in state.tokens)
         return translate("Token: {label} sẵn sàng", {"label": labels})
     if status is TokenStatus.BUSY:
-        return translate("Token: đang ký")
+        return translate("Token: đang dùng để ký")
     if status is TokenStatus.NOT_CONFIGURED:
         return translate("Token: chưa cài trình điều khiển")
     if status is TokenStatus.ABSENT:
@@ -47,7 +47,7 @@ class TokenWatch(App[None]):
     token_factory: DeviceFactory | None = None
     token_line: str = ""
     token_busy: bool = False
-    """A signature holds the token: no polling (one PKCS#11 user at a time)."""
+    """The signing dialog is open: no polling (one PKCS#11 user at a time)."""
 
     def start_token_watch(self) -> None:
         self.set_interval(TOKEN_SECONDS, self.token_tick)
@@ -64,7 +64,7 @@ class TokenWatch(App[None]):
                 self.refresh_status()
             return
         if self.token_busy:
-            self._show_token(translate("Token: đang ký"))
+            self._show_token(translate("Token: đang dùng để ký"))
             return
         self.run_worker(
             self._poll_token, thread=True, group="token", exclusive=True, exit_on_error=False

@@ -82,7 +82,7 @@ ENGLISH: dict[str, str] = {
     "Tải kết quả đã ký số (PDF)": "Download the signed result (PDF)",
     # screens/token_watch.py
     "Token: {label} sẵn sàng": "Token: {label} ready",
-    "Token: đang ký": "Token: signing",
+    "Token: đang dùng để ký": "Token: in use for signing",
     "Token: chưa cài trình điều khiển": "Token: no driver installed",
     "Token: chưa cắm": "Token: not plugged in",
     "Token: không có dịch vụ đọc thẻ": "Token: no card reader service",

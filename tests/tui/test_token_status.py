@@ -85,6 +85,10 @@ def test_status_line_follows_the_token(services: DeskServices) -> None:
         seen.append(await tick(app, pilot))
         device.now = TokenState(TokenStatus.ERROR, TokenError("khóa"), (LOCKED,))
         seen.append(await tick(app, pilot))
+        polls = device.polls
+        app.token_busy = True  # the signing dialog holds the token
+        seen.append(await tick(app, pilot))
+        seen.append(str(device.polls - polls))
 
     app = make_app(services, officer=_leader(services), token_device=lambda: device)
     drive(app, scenario, size=(160, 24))
@@ -93,6 +97,7 @@ def test_status_line_follows_the_token(services: DeskServices) -> None:
     assert "Token: chưa cắm" in seen[2]
     assert "Token: không có dịch vụ đọc thẻ" in seen[3]
     assert "Token: bị khóa mã PIN" in seen[4]
+    assert "Token: đang dùng để ký" in seen[5] and seen[6] == "0"  # not polled meanwhile
 
 
 def test_no_token_in_the_line_of_an_officer_who_may_not_sign(
