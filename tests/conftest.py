@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,13 +15,36 @@ from desk.services.container import DeskServices
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_CATALOG = FIXTURES / "catalog_small.json"
 AGENCY_CODE = "000.00.01.H99"
+# The one instant every test's dates come from: the fake clock starts here and the test
+# token's certificates are made around it, so no test depends on the day it runs.
+TEST_EPOCH = datetime(2026, 11, 25, 9, 0, tzinfo=VN_TZ)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--shift-clock-days",
+        type=int,
+        default=0,
+        help="run with the real clock moved this many days ahead (time-machine), to prove that "
+        "no test depends on the day it runs",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    days = int(config.getoption("--shift-clock-days"))
+    if days:
+        import time_machine
+
+        traveller = time_machine.travel(datetime.now(UTC) + timedelta(days=days), tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
 
 
 class FakeClock:
     """A clock the test moves by hand; starts on a working Wednesday morning."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2026, 11, 25, 9, 0, tzinfo=VN_TZ)
+        self.now = start or TEST_EPOCH
 
     def __call__(self) -> datetime:
         return self.now

@@ -97,7 +97,10 @@ def load_certificates(blobs: Sequence[bytes]) -> list[Any]:
     return certs
 
 
-def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> VerificationReport:
+def verify_pdf(
+    data: bytes, trust_roots: Sequence[bytes] = (), *, at: datetime | None = None
+) -> VerificationReport:
+    """Checks every signature of ``data``; certificates are judged at ``at`` (default: now)."""
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -110,16 +113,16 @@ def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> VerificationRe
         raise SigningError(
             "Tệp không phải PDF hợp lệ (hoặc đã hỏng): không kiểm tra được."
         ) from None
-    return VerificationReport(tuple(_check(sig, roots) for sig in embedded))
+    return VerificationReport(tuple(_check(sig, roots, at) for sig in embedded))
 
 
-def _check(embedded: Any, roots: list[Any]) -> SignatureCheck:
+def _check(embedded: Any, roots: list[Any], at: datetime | None) -> SignatureCheck:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=at)
     if embedded.sig_object_type == "/DocTimeStamp":
         return _check_timestamp(embedded, context)
     try:

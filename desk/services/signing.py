@@ -156,7 +156,7 @@ class SigningService:
         )
 
     def verify(self, data: bytes, extra_roots: list[Path] | None = None) -> VerificationReport:
-        return verify_pdf(data, self.trust_roots(extra_roots))
+        return verify_pdf(data, self.trust_roots(extra_roots), at=self._context.now())
 
     # ---------------------------------------------------------------- a dossier's result
 

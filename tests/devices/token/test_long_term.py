@@ -85,8 +85,9 @@ def test_b_lt_with_the_tsa_and_b_b_brought_up_to_b_lta(
             ok, ocsps, crls = _offline_check(data, root_pem, clock)
             assert ok and ocsps + crls > 0
         roots = [root_pem.read_bytes()]
-        assert verify_pdf(long_term, roots).ok and verify_pdf(upgraded, roots).ok
-        appended = verify_pdf(long_term + b"\n% them sau khi ky\n", roots)
+        at = clock.now
+        assert verify_pdf(long_term, roots, at=at).ok and verify_pdf(upgraded, roots, at=at).ok
+        appended = verify_pdf(long_term + b"\n% them sau khi ky\n", roots, at=at)
         assert not appended.ok and not appended.signatures[0].whole_file
         # poppler checks the token's signature in both files; by PAdES design the revocation
         # data (and, for B-LTA, the document timestamp) are revisions added after it, so it
