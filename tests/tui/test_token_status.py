@@ -8,6 +8,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from desk.devices.token import TokenState, TokenStatus
+from desk.devices.token_certs import CertificateInfo
 from desk.devices.token_errors import TokenError
 from desk.devices.token_pcsc import PcscSnapshot, PcscStatus
 from desk.devices.token_pkcs11 import PinStatus, TokenInfo
@@ -42,7 +43,7 @@ class PluggableToken:
     def tokens(self) -> list[TokenInfo]:
         return list(self.now.tokens)
 
-    def certificates(self, token_label: str) -> list[object]:
+    def certificates(self, token_label: str) -> list[CertificateInfo]:
         return []
 
 
