@@ -5,7 +5,7 @@ SoftHSM2 token (which holds the CA-issued "ltv" certificate for the signer key).
 
 Signs one dossier's result with the TSA configured (B-LT expected), and another with no TSA
 (B-B) which is then brought up to B-LTA once the TSA is configured; writes both files to WORK
-and prints the levels and notes as JSON.
+and prints the levels and notes as JSON; a third B-B result is left for the command line.
 """
 
 from __future__ import annotations
@@ -56,6 +56,9 @@ def main(work: Path, module: str, root_pem: str, tsa_url: str) -> dict[str, obje
     services.signing.update_settings(tsa_url=None)
     later = ready_dossier(services)
     seen["offline"] = sign(later)
+    for_cli = ready_dossier(services)  # left at B-B for `desk token extend` in the parent
+    sign(for_cli)
+    seen["for_cli"] = for_cli
     services.signing.update_settings(tsa_url=tsa_url)
     extended = services.signing.extend_result(later, officer_id=leader.id)
     seen["extended"] = extended.signed.level

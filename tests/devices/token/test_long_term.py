@@ -17,6 +17,7 @@ from tests.devices.token.certomancer_ca import running_ca
 from tests.devices.token.pdfsig import pdfsig
 from tests.devices.token.softhsm import SOFTHSM_MODULE, TOKEN_LABEL, USER_PIN, SoftToken
 from tests.devices.token.token_copy import copy_token
+from tests.tui.test_tmux_e2e import desk_command
 
 
 def _offline_check(data: bytes, root_pem: Path, clock: FakeClock) -> tuple[bool, int, int]:
@@ -89,6 +90,18 @@ def test_b_lt_with_the_tsa_and_b_b_brought_up_to_b_lta(
         assert verify_pdf(long_term, roots, at=at).ok and verify_pdf(upgraded, roots, at=at).ok
         appended = verify_pdf(long_term + b"\n% them sau khi ky\n", roots, at=at)
         assert not appended.ok and not appended.signatures[0].whole_file
+        extend = ["token", "extend", seen["for_cli"], "--json", "--db", str(work / "desk.db")]
+        cli = subprocess.run(
+            [*desk_command(), *extend],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert cli.returncode == 0, cli.stderr[-3000:]
+        answer = json.loads(cli.stdout)
+        assert answer["level"] == "PAdES-B-LTA" and answer["verification"]["ok"] is True
         # poppler checks the token's signature in both files; by PAdES design the revocation
         # data (and, for B-LTA, the document timestamp) are revisions added after it, so it
         # reports "Not total document signed", and it cannot check RFC 3161 document
