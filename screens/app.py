@@ -26,6 +26,7 @@ from screens.keymap import key
 from screens.login import LoginScreen
 from screens.messages import SerialText
 from screens.scan_input import ScanInput
+from screens.token_watch import DeviceFactory, TokenWatch
 from screens.widgets.status_bar import StatusLine
 from screens.work import DeskWork
 
@@ -38,7 +39,7 @@ IDLE_CHECK_SECONDS = 15.0
 SYNC_SECONDS = 60.0
 
 
-class DeskApp(ScanInput, DeskWork):
+class DeskApp(ScanInput, DeskWork, TokenWatch):
     TITLE = "motcua-desk"
     CSS_PATH = "global.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -63,9 +64,11 @@ class DeskApp(ScanInput, DeskWork):
         clock: Clock = time.monotonic,
         officer: OfficerView | None = None,
         serial_scanner: Callable[[str, int, Callable[[str], object]], SerialScanner] | None = None,
+        token_device: DeviceFactory | None = None,
     ) -> None:
         super().__init__()
         self.services = services
+        self.token_factory = token_device
         self.officer = officer
         self.clock = clock
         self.idle_lock_seconds = services.office.rules().idle_lock_minutes * 60
@@ -99,6 +102,7 @@ class DeskApp(ScanInput, DeskWork):
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
         self.set_interval(SYNC_SECONDS, self.sync_tick)
         self._start_serial_scanner()
+        self.start_token_watch()
 
     def on_unmount(self) -> None:
         if self.serial is not None:
@@ -131,6 +135,7 @@ class DeskApp(ScanInput, DeskWork):
         self.officer = officer
         self.last_input = self.clock()
         self.refresh_status()
+        self.token_tick()
 
     def lock_if_idle(self) -> None:
         """Lock the desk after the office's idle time; the work on screen stays as it was."""
@@ -272,7 +277,12 @@ class DeskApp(ScanInput, DeskWork):
             scanner = state_label(ScannerState.ABSENT)
         link = footer_text(self.services.sync.status())
         return StatusLine(
-            f"{office.agency_name} — {office.desk_name}", officer, link, pending, scanner
+            f"{office.agency_name} — {office.desk_name}",
+            officer,
+            link,
+            pending,
+            scanner,
+            token=self.token_line,
         )
 
 
@@ -282,6 +292,7 @@ def make_app(
     keymap: Mapping[str, str] | None = None,
     clock: Clock = time.monotonic,
     officer: OfficerView | None = None,
+    token_device: DeviceFactory | None = None,
 ) -> DeskApp:
     """The one composition root: the CLI and the tests build the app here."""
-    return DeskApp(services, keymap=keymap, clock=clock, officer=officer)
+    return DeskApp(services, keymap=keymap, clock=clock, officer=officer, token_device=token_device)

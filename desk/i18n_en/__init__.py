@@ -11,13 +11,14 @@ another's dictionary; a key defined in two modules is an error caught by the tes
 
 from __future__ import annotations
 
-from desk.i18n_en import core, devices, screens, sync
+from desk.i18n_en import core, devices, screens, signing, sync
 
 AREAS: dict[str, dict[str, str]] = {
     "core": core.ENGLISH,
     "devices": devices.ENGLISH,
     "sync": sync.ENGLISH,
     "screens": screens.ENGLISH,
+    "signing": signing.ENGLISH,
 }
 
 ENGLISH: dict[str, str] = {key: value for area in AREAS.values() for key, value in area.items()}

@@ -1,4 +1,5 @@
-"""The line above the key footer: office, officer, server link and print queue, scanner."""
+"""The line above the key footer: office, officer, server link and print queue, scanner,
+signing token."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class StatusLine:
     link: str
     print_queue: int
     scanner: str
+    token: str = ""
 
 
 class StatusBar(Static):
@@ -33,6 +35,7 @@ class StatusBar(Static):
             translate("Kết nối: {link}", {"link": line.link}),
             translate("Hàng đợi in: {n}", {"n": line.print_queue}),
             line.scanner,
+            line.token,
             line.office,
         ]
         return " │ ".join(part for part in parts if part)
