@@ -48,6 +48,7 @@ _SLOW_FILES = (
     "tests/sync/test_chaos.py",
     "tests/integration/test_crash.py",
     "tests/tui/test_tmux_e2e.py",
+    "tests/devices/token/test_tmux_sign.py",
     "tests/bench/",
 )
 
