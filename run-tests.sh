@@ -9,6 +9,12 @@ cd "$(dirname "$0")"
 
 log() { echo "[run-tests +${SECONDS}s] $*"; }
 
+# --fast: the lane for people changing the code. No root, no apt, no services: SQLite only,
+# without the PostgreSQL, device (CUPS, SoftHSM2, pcscd, SANE) and slow (chaos, crash, tmux,
+# benchmark) tests. CI runs the full lane.
+FAST=0
+if [ "${1:-}" = "--fast" ]; then FAST=1; shift; fi
+
 PYTHON=${PYTHON:-python3}
 "$PYTHON" -c 'import sys; assert sys.version_info >= (3, 11), sys.version' 2>/dev/null || {
   echo "Cần Python 3.11 trở lên (đang dùng: $("$PYTHON" --version 2>&1))." >&2; exit 1; }
@@ -31,6 +37,7 @@ for component in .ci/components/*.sh; do
   . "$component"
 done
 "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || APT_PACKAGES+=(python3-venv)
+[ "$FAST" -eq 1 ] && COMPONENTS=()
 for component in "${COMPONENTS[@]}"; do "need_$component"; done
 if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
@@ -62,8 +69,21 @@ for component in "${COMPONENTS[@]}"; do "start_$component"; done
 
 log "pytest"
 set +e
-.venv/bin/python -m pytest -p no:cacheprovider "$@"
+if [ "$FAST" -eq 1 ]; then
+  .venv/bin/python -m pytest -p no:cacheprovider -m "not slow and not pg and not hardware" "$@"
+else
+  .venv/bin/python -m pytest -p no:cacheprovider "$@"
+fi
 rc=$?
+if [ "$rc" -eq 0 ] && [ "$FAST" -eq 0 ] && [ $# -eq 0 -o "$*" = "-q" ]; then
+  # The date-shift check: the tests whose dates could follow the real calendar (the CLI in
+  # process, reports, certificates, printing) run again with the clock a year ahead, so none
+  # of them can go red because the calendar moved on.
+  log "pytest: date-shift check (real clock +366 days)"
+  .venv/bin/python -m pytest -p no:cacheprovider -q --shift-clock-days=366 -m "not slow" \
+    tests/unit tests/integration tests/devices tests/printing
+  rc=$?
+fi
 set -e
 if [ "$rc" -eq 5 ]; then
   echo "Không có bài kiểm thử nào được chạy." >&2

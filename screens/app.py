@@ -27,6 +27,7 @@ from screens.login import LoginScreen
 from screens.messages import SerialText
 from screens.scan_input import ScanInput
 from screens.scanner_state import DocumentScannerState
+from screens.token_watch import DeviceFactory, TokenWatch
 from screens.widgets.status_bar import StatusLine
 from screens.work import DeskWork
 
@@ -39,7 +40,7 @@ IDLE_CHECK_SECONDS = 15.0
 SYNC_SECONDS = 60.0
 
 
-class DeskApp(ScanInput, DocumentScannerState, DeskWork):
+class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
     TITLE = "motcua-desk"
     CSS_PATH = "global.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,9 +73,11 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork):
         clock: Clock = time.monotonic,
         officer: OfficerView | None = None,
         serial_scanner: Callable[[str, int, Callable[[str], object]], SerialScanner] | None = None,
+        token_device: DeviceFactory | None = None,
     ) -> None:
         super().__init__()
         self.services = services
+        self.token_factory = token_device
         self.officer = officer
         self.clock = clock
         self.idle_lock_seconds = services.office.rules().idle_lock_minutes * 60
@@ -109,6 +112,7 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork):
         self.set_interval(SYNC_SECONDS, self.sync_tick)
         self._start_serial_scanner()
         self.start_scanner_watch()
+        self.start_token_watch()
 
     def on_unmount(self) -> None:
         if self.serial is not None:
@@ -141,6 +145,7 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork):
         self.officer = officer
         self.last_input = self.clock()
         self.refresh_status()
+        self.token_tick()
 
     def lock_if_idle(self) -> None:
         """Lock the desk after the office's idle time; the work on screen stays as it was."""
@@ -298,6 +303,7 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork):
             pending,
             scanner,
             self.document_scanner,
+            token=self.token_line,
         )
 
 
@@ -307,6 +313,7 @@ def make_app(
     keymap: Mapping[str, str] | None = None,
     clock: Clock = time.monotonic,
     officer: OfficerView | None = None,
+    token_device: DeviceFactory | None = None,
 ) -> DeskApp:
     """The one composition root: the CLI and the tests build the app here."""
-    return DeskApp(services, keymap=keymap, clock=clock, officer=officer)
+    return DeskApp(services, keymap=keymap, clock=clock, officer=officer, token_device=token_device)

@@ -25,6 +25,7 @@ from screens.forms import form_for
 from screens.home import DeskScreen
 from screens.keymap import key
 from screens.messages import ActionDone, ScanAttached
+from screens.sign_action import SIGN_BUTTON, offer_signing, open_signing
 
 
 def remaining_text(detail: DossierDetail) -> str:
@@ -174,11 +175,16 @@ class DossierScreen(DeskScreen):
             for action in detail.allowed_actions
             if action in specs or action is Action.RETURN
         ]
+        buttons += offer_signing(self.desk, detail)
         await actions.mount_all(buttons)
 
     @on(Button.Pressed, "#actions Button")
     def _act(self, event: Button.Pressed) -> None:
         assert event.button.id is not None
+        if event.button.id == SIGN_BUTTON:
+            if self.detail is not None:
+                open_signing(self, self.detail.summary.code, self.open)
+            return
         self.act(Action(event.button.id.removeprefix("act-")))
 
     def act(self, action: Action) -> None:

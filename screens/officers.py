@@ -30,6 +30,7 @@ class OfficersScreen(DeskScreen):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(translate("Thêm cán bộ"), id="officer-add", variant="primary")
                 yield Button(translate("Cấp lại mật khẩu"), id="officer-reset")
+                yield Button(translate("Đổi vai trò"), id="officer-role")
             yield Static("", id="officer-result")
         yield from self.compose_frame()
 
@@ -60,7 +61,7 @@ class OfficersScreen(DeskScreen):
         fields = [
             ("username", translate("Tên đăng nhập (không dấu)"), ""),
             ("full_name", translate("Họ và tên"), ""),
-            ("role", translate("Vai trò: reception, leader, admin"), "reception"),
+            ("role", translate("Vai trò: reception, leader, clerk, admin"), "reception"),
         ]
 
         def answered(values: dict[str, str] | None) -> None:
@@ -91,6 +92,27 @@ class OfficersScreen(DeskScreen):
             self.desk.show_error(error)
             return
         self._say_password(username, password)
+
+    @on(Button.Pressed, "#officer-role")
+    def change_role(self) -> None:
+        table = self.query_one("#officer-table", DataTable)
+        if table.row_count == 0:
+            return
+        username = str(table.get_row_at(table.cursor_row)[0])
+        fields = [("role", translate("Vai trò: reception, leader, clerk, admin"), "clerk")]
+
+        def answered(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            try:
+                self.desk.services.auth.set_role(username, values["role"].strip())
+            except DeskError as error:
+                self.desk.show_error(error)
+                return
+            self.reload()
+
+        title = translate("Đổi vai trò — {username}", {"username": username})
+        self.app.push_screen(FormDialog(title, fields), answered)
 
     def _say_password(self, username: str, password: str) -> None:
         self.query_one("#officer-result", Static).update(

@@ -31,6 +31,7 @@ from screens.forms import form_for
 from screens.home import DeskScreen
 from screens.keymap import key
 from screens.messages import ActionDone
+from screens.sign_action import print_signed, signed_note
 from screens.widgets.person_form import PersonForm
 
 
@@ -63,6 +64,7 @@ class ReturnScreen(DeskScreen):
         with VerticalScroll(id="return"):
             yield Input(placeholder=translate("Quét giấy hẹn hoặc gõ mã hồ sơ"), id="return-code")
             yield Static("", id="return-dossier")
+            yield Static("", id="return-signed")
             with Horizontal(id="overdue-row"):
                 yield Static("", id="overdue-note")
                 yield Button(translate("Xin lỗi, hẹn lại (Mẫu 04)"), id="return-apologise")
@@ -122,6 +124,7 @@ class ReturnScreen(DeskScreen):
             text += "\n" + translate("Hồ sơ chưa ở trạng thái có kết quả chờ trả.")
         widget.update(text)
         widget.set_class(s.status is not Status.RESULT_READY, "warning")
+        self.query_one("#return-signed", Static).update(signed_note(self.desk, s.code))
         self.query_one("#fee", Input).value = str(detail.fee_amount)
         self._show_overdue(detail)
 
@@ -225,6 +228,7 @@ class ReturnScreen(DeskScreen):
     def on_action_done(self, message: ActionDone) -> None:
         if message.action is Action.RETURN:
             self.notify(translate("Đã trả kết quả hồ sơ {code}.", {"code": message.code}))
+            print_signed(self.desk, self, message.code)
         else:
             self.notify(translate("Đã ghi nhận: {action}.", {"action": message.action.label}))
         form = form_for(message.action)

@@ -217,6 +217,8 @@ class TrackingView(Strict):
     status: int
     status_label: str
     appointment: datetime | None
+    signed_result: bool = False
+    """The signed result can be downloaded (``/t/{code}/ket-qua.pdf`` with the same token)."""
 
 
 class AdvanceRequest(Strict):

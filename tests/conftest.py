@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,13 +15,63 @@ from desk.services.container import DeskServices
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_CATALOG = FIXTURES / "catalog_small.json"
 AGENCY_CODE = "000.00.01.H99"
+# The one instant every test's dates come from: the fake clock starts here and the test
+# token's certificates are made around it, so no test depends on the day it runs.
+TEST_EPOCH = datetime(2026, 11, 25, 9, 0, tzinfo=VN_TZ)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--shift-clock-days",
+        type=int,
+        default=0,
+        help="run with the real clock moved this many days ahead (time-machine), to prove that "
+        "no test depends on the day it runs",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    days = int(config.getoption("--shift-clock-days"))
+    if days:
+        import time_machine
+
+        traveller = time_machine.travel(datetime.now(UTC) + timedelta(days=days), tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+
+
+# The lanes (`./run-tests.sh --fast` runs neither): what needs PostgreSQL, and what needs a
+# device service (CUPS, SoftHSM2, pcscd, SANE); "slow" covers chaos, crash, tmux, benchmarks.
+_HARDWARE_FIXTURES = frozenset({"cups", "soft_token", "pcscd", "sane_dir", "spy_path", "module"})
+_HARDWARE_DIRS = ("tests/devices/token/", "tests/devices/scan/")
+_SLOW_FILES = (
+    "tests/sync/test_chaos.py",
+    "tests/integration/test_crash.py",
+    "tests/tui/test_tmux_e2e.py",
+    "tests/devices/token/test_tmux_sign.py",
+    "tests/bench/",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = config.rootpath
+    for item in items:
+        where = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
+        names = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "pg_base" in names or "postgresql" in params.values():
+            item.add_marker(pytest.mark.pg)
+        if names & _HARDWARE_FIXTURES or where.startswith(_HARDWARE_DIRS):
+            item.add_marker(pytest.mark.hardware)
+        if where.startswith(_SLOW_FILES):
+            item.add_marker(pytest.mark.slow)
 
 
 class FakeClock:
     """A clock the test moves by hand; starts on a working Wednesday morning."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2026, 11, 25, 9, 0, tzinfo=VN_TZ)
+        self.now = start or TEST_EPOCH
 
     def __call__(self) -> datetime:
         return self.now

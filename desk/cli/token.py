@@ -333,6 +333,34 @@ def verify(
         raise SignatureInvalid("Có chữ ký số trong tệp KHÔNG hợp lệ: xem chi tiết từng chữ ký.")
 
 
+@app.command("extend")
+def extend(
+    dossier: Annotated[str, typer.Argument(help="Mã hồ sơ có kết quả đã ký.", show_default=False)],
+    officer: OfficerOption = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Bổ sung dấu thời gian và dữ liệu thu hồi cho kết quả đã ký (PAdES B-LTA), khi có TSA."""
+    with services(db) as desk:
+        result = desk.signing.extend_result(dossier, officer_id=_officer_id(desk, officer))
+    if json:
+        emit_json(
+            {
+                "dossier": result.code,
+                "level": result.signed.level,
+                "sha256": result.sha256,
+                "verification": result.report.as_dict(),
+            }
+        )
+        return
+    say(
+        translate(
+            "Đã bổ sung cho kết quả hồ sơ {code} ({level}).",
+            {"code": result.code, "level": result.signed.level},
+        )
+    )
+
+
 @app.command("settings")
 def settings(
     module: Annotated[str | None, typer.Option("--module", help="Trình điều khiển token.")] = None,
@@ -345,6 +373,17 @@ def settings(
     ] = None,
     trust: Annotated[
         list[str] | None, typer.Option("--trust", help="Chứng thư gốc tin cậy; có thể lặp lại.")
+    ] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option("--role", help="Vai trò được ký số kết quả (leader, clerk…); có thể lặp lại."),
+    ] = None,
+    citizen_download: Annotated[
+        bool | None,
+        typer.Option(
+            "--citizen-download/--no-citizen-download",
+            help="Trang tra cứu cho tải kết quả đã ký số (người có mã trên giấy hẹn).",
+        ),
     ] = None,
     db: DbOption = None,
     json: JsonOption = False,
@@ -361,6 +400,10 @@ def settings(
             changes[key] = value or None
     if trust is not None:
         changes["trust_roots"] = [t for t in trust if t]
+    if role is not None:
+        changes["signing_roles"] = [r for r in role if r]
+    if citizen_download is not None:
+        changes["citizen_download"] = citizen_download
     with services(db) as desk:
         current = desk.signing.update_settings(**changes) if changes else desk.signing.settings()
     if json:

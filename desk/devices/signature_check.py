@@ -97,7 +97,10 @@ def load_certificates(blobs: Sequence[bytes]) -> list[Any]:
     return certs
 
 
-def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> VerificationReport:
+def verify_pdf(
+    data: bytes, trust_roots: Sequence[bytes] = (), *, at: datetime | None = None
+) -> VerificationReport:
+    """Checks every signature of ``data``; certificates are judged at ``at`` (default: now)."""
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -110,16 +113,18 @@ def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> VerificationRe
         raise SigningError(
             "Tệp không phải PDF hợp lệ (hoặc đã hỏng): không kiểm tra được."
         ) from None
-    return VerificationReport(tuple(_check(sig, roots) for sig in embedded))
+    return VerificationReport(tuple(_check(sig, roots, at) for sig in embedded))
 
 
-def _check(embedded: Any, roots: list[Any]) -> SignatureCheck:
+def _check(embedded: Any, roots: list[Any], at: datetime | None) -> SignatureCheck:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=at)
+    if embedded.sig_object_type == "/DocTimeStamp":
+        return _check_timestamp(embedded, context)
     try:
         status = validate_pdf_signature(embedded, context)
     except (SignatureValidationError, ValueError) as error:
@@ -141,7 +146,7 @@ def _check(embedded: Any, roots: list[Any]) -> SignatureCheck:
                 ),
             ),
         )
-    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    whole = _covers_file(status, embedded)
     ts_validity = status.timestamp_validity
     timestamped = ts_validity is not None and bool(ts_validity.intact and ts_validity.valid)
     signing_time = (
@@ -155,6 +160,11 @@ def _check(embedded: Any, roots: list[Any]) -> SignatureCheck:
         if status.intact and status.valid
         else translate("Nội dung đã bị thay đổi sau khi ký, hoặc chữ ký sai: KHÔNG hợp lệ."),
         translate("Chữ ký bao trùm toàn bộ tệp.")
+        if status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+        else translate(
+            "Chữ ký bao trùm toàn bộ tệp, trừ phần bổ sung sau để kiểm tra lâu dài (dữ liệu thu "
+            "hồi chứng thư, dấu thời gian tài liệu)."
+        )
         if whole
         else translate(
             "Chữ ký KHÔNG bao trùm toàn bộ tệp: có phần được thêm vào sau khi ký, cần xem lại."
@@ -194,4 +204,64 @@ def _check(embedded: Any, roots: list[Any]) -> SignatureCheck:
         signing_time=signing_time,
         timestamped=timestamped,
         findings=tuple(findings),
+    )
+
+
+def _covers_file(status: Any, embedded: Any) -> bool:
+    """The whole file, or all but the updates PAdES allows after a signature for long-term
+    validation (a DSS with revocation data, a document timestamp): nothing else added, not
+    even bytes after the last revision."""
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    reader = embedded.reader
+    later_revisions = reader.xrefs.total_revisions - 1 > embedded.signed_revision
+    stream = reader.stream
+    stream.seek(0)
+    ends_clean = stream.read().rstrip().endswith(b"%%EOF")
+    return bool(
+        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and status.modification_level is not None
+        and status.modification_level <= ModificationLevel.LTA_UPDATES
+        and later_revisions
+        and ends_clean
+    )
+
+
+def _check_timestamp(embedded: Any, context: Any) -> SignatureCheck:
+    """A document timestamp (PAdES B-LTA): the TSA's signature over the file as it was."""
+    from pyhanko.sign.validation import validate_pdf_timestamp
+    from pyhanko.sign.validation.errors import SignatureValidationError
+
+    try:
+        status = validate_pdf_timestamp(embedded, validation_context=context)
+    except (SignatureValidationError, ValueError) as error:
+        log.info("document timestamp could not be validated: %s", type(error).__name__)
+        status = None
+    good = status is not None and bool(status.intact and status.valid)
+    trusted = status is not None and bool(status.trusted)
+    whole = status is not None and _covers_file(status, embedded)
+    cert = status.signing_cert if status is not None else None
+    at = status.timestamp if status is not None else None
+    findings = (
+        translate(
+            "Dấu thời gian tài liệu của máy chủ TSA lúc {at}: còn nguyên vẹn.",
+            {"at": at.isoformat() if at is not None else ""},
+        )
+        if good and at is not None
+        else translate("Dấu thời gian tài liệu bị hỏng hoặc sai: KHÔNG hợp lệ."),
+    )
+    return SignatureCheck(
+        field_name=str(embedded.field_name),
+        signer=cert.subject.human_friendly if cert is not None else "",
+        issuer=cert.issuer.human_friendly if cert is not None else "",
+        intact=good,
+        valid=good,
+        whole_file=whole,
+        trusted=trusted,
+        signing_time=at,
+        timestamped=good,
+        findings=findings,
     )

@@ -7,8 +7,9 @@ Order of a signature, each step before the next can hurt anything:
 4. sign: a visible stamp per Nghị định 30/2020 (DOMAIN §7.4: signer, agency, ISO 8601 time
    with the Vietnam offset; the signature/seal images when the office has them), and an
    RFC 3161 timestamp when a TSA is configured and answers (PAdES B-T), else PAdES B-B, said
-   so in the result: a B-B file can be timestamped later (LTA upgrade) without re-signing.
-Revocation data (CRL/OCSP) is not embedded yet: that needs the CA chain and a network.
+   so in the result: a B-B file can be timestamped later (LTA upgrade) without re-signing;
+5. with the TSA and the office's trust roots, the revocation data (OCSP/CRL) of the chains
+   goes into the file too: PAdES B-LT (signing_ltv; the level is read back from the file).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from desk.devices.signing_ltv import level_of, validation_context
 from desk.devices.token_certs import CertificateInfo
 from desk.devices.token_errors import SigningError, TokenError, quiet_library_logs
 from desk.devices.token_pkcs11 import Pkcs11Module
@@ -47,6 +49,8 @@ class SigningOptions:
     seal_image: Path | None = None
     reason: str = "Ký số kết quả giải quyết thủ tục hành chính"
     location: str = ""
+    trust_roots: tuple[bytes, ...] = ()
+    """The CA roots: with a TSA too, the signature embeds revocation data (PAdES B-LT)."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def signer_name(cert: CertificateInfo) -> str:
     return str(subject.get("common_name") or cert.subject)
 
 
-def _timestamper(url: str | None) -> tuple[Any, str | None]:
+def timestamper(url: str | None) -> tuple[Any, str | None]:
     """A working RFC 3161 client for ``url``, or None with the reason it is not used."""
     from desk.i18n import translate
 
@@ -190,7 +194,7 @@ def sign_pdf(
     cert = choose_certificate(module.certificates(token_label), cert_label)
     cert.check_can_sign(now)  # before the PIN: an expired certificate never costs a try
     notes = [n for n in (cert.expiry_warning(now),) if n]
-    stamper, no_tsa = _timestamper(options.tsa_url)
+    stamper, no_tsa = timestamper(options.tsa_url)
     if no_tsa:
         notes.append(no_tsa)
     session = module.login(token_label, pin, issuer=cert.issuer_name)
@@ -198,9 +202,19 @@ def sign_pdf(
         data = _sign_with_session(pdf, session, cert, options, stamper, now)
     finally:
         session.close()
+    from desk.i18n import translate
+
+    level = level_of(data, stamper is not None)
+    if level == "PAdES-B-T" and options.trust_roots:
+        notes.append(
+            translate(
+                "Không lấy được dữ liệu thu hồi (OCSP/CRL) của chứng thư: chữ ký ở mức "
+                "PAdES-B-T; có thể bổ sung sau để kiểm tra lâu dài."
+            )
+        )
     return SignedPdf(
         data=data,
-        level="PAdES-B-T" if stamper is not None else "PAdES-B-B",
+        level=level,
         signed_at=now,
         field_name=FIELD_NAME,
         certificate_label=cert.label,
@@ -273,12 +287,15 @@ def _sign_with_session(
         signing_cert=x509.Certificate.load(cert.der),
         key_id=bytes.fromhex(cert.id_hex),
     )
+    long_term = stamper is not None and bool(options.trust_roots)
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
         reason=options.reason,
         location=options.location or None,
+        embed_validation_info=long_term,
+        validation_context=validation_context(options.trust_roots, now) if long_term else None,
     )
     pdf_signer = signers.PdfSigner(
         meta,

@@ -161,6 +161,60 @@ def next_status(
     return target
 
 
+class PauseKind(StrEnum):
+    """Why the clock stands still (R8): the citizen owes papers, or a financial obligation."""
+
+    SUPPLEMENT = "supplement"
+    PAYMENT = "payment"
+
+
+PAUSE_KINDS: Mapping[Status, PauseKind] = {
+    Status.SUPPLEMENT_REQUESTED: PauseKind.SUPPLEMENT,
+    Status.PAYMENT_REQUESTED: PauseKind.PAYMENT,
+}
+
+
+@dataclass(frozen=True)
+class TransitionEffects:
+    """Everything one legal move does to a dossier's state, decided once for the desk, the
+    desk's pull of the change feed and the server alike."""
+
+    source: Status | None
+    target: Status
+    opens_pause: PauseKind | None
+    """A pause of this kind starts at the move (the clock stops)."""
+    closes_pause: bool
+    """The open pause ends at the move (the clock runs again, or the dossier is finished)."""
+    status_before_pause: Status | None
+    """The value to keep after the move: where the dossier returns when its pause ends."""
+    finishes: bool
+    """The move reaches a finished status: the finish time is the move's time, if unset."""
+
+
+def transition_effects(
+    action: Action, current: Status | None, *, status_before_pause: Status | None = None
+) -> TransitionEffects:
+    """What ``action`` does to a dossier in ``current``; raises IllegalTransition when illegal."""
+    target = next_status(action, current, status_before_pause=status_before_pause)
+    was_paused = current in PAUSED_STATUSES
+    now_paused = target in PAUSED_STATUSES
+    opens = PAUSE_KINDS[target] if now_paused and not was_paused else None
+    if opens is not None:
+        keep = current
+    elif now_paused:
+        keep = status_before_pause
+    else:
+        keep = None
+    return TransitionEffects(
+        source=current,
+        target=target,
+        opens_pause=opens,
+        closes_pause=was_paused and not now_paused,
+        status_before_pause=keep,
+        finishes=target in FINISHED_STATUSES,
+    )
+
+
 def allowed_actions(current: Status | None) -> list[Action]:
     return [action for action, targets in TRANSITIONS.items() if current in targets]
 

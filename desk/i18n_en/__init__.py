@@ -11,13 +11,14 @@ another's dictionary; a key defined in two modules is an error caught by the tes
 
 from __future__ import annotations
 
-from desk.i18n_en import core, day_queues, devices, scan_screens, screens, sync
+from desk.i18n_en import core, day_queues, devices, scan_screens, screens, signing, sync
 
 AREAS: dict[str, dict[str, str]] = {
     "core": core.ENGLISH,
     "devices": devices.ENGLISH,
     "sync": sync.ENGLISH,
     "screens": screens.ENGLISH,
+    "signing": signing.ENGLISH,
     "scan_screens": scan_screens.ENGLISH,
     "day_queues": day_queues.ENGLISH,
 }

@@ -346,9 +346,10 @@ ENGLISH: dict[str, str] = {
     # desk/services/auth.py
     "Tiếp nhận": "Reception",
     "Lãnh đạo": "Leader",
+    "Văn thư": "Records clerk",
     "Quản trị": "Administrator",
-    "Vai trò không hợp lệ: {role}. Chọn: reception, leader, admin.": (
-        "Invalid role: {role}. Choose reception, leader or admin."
+    "Vai trò không hợp lệ: {role}. Chọn: reception, leader, clerk, admin.": (
+        "Invalid role: {role}. Choose reception, leader, clerk or admin."
     ),
     "Chưa nhập họ tên cán bộ.": "Enter the officer's full name.",
     "Tên đăng nhập {username} đã có.": "The username {username} is already taken.",

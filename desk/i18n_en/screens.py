@@ -180,7 +180,7 @@ ENGLISH: dict[str, str] = {
         "Temporary password of {username}: {password} (to be changed at first login)."
     ),
     "Tên đăng nhập (không dấu)": "Username (no accents)",
-    "Vai trò: reception, leader, admin": "Role: reception, leader, admin",
+    "Vai trò: reception, leader, clerk, admin": "Role: reception, leader, clerk, admin",
     "Thêm cán bộ": "Add officer",
     "Cấp lại mật khẩu": "Reset password",
     # screens/receipt.py

@@ -18,10 +18,11 @@ from desk.errors import AuthError, InvalidInput, NotFound
 from desk.services.context import ServiceContext
 from desk.services.settings import load_office, load_rules
 
-Role = Literal["reception", "leader", "admin"]
+Role = Literal["reception", "leader", "clerk", "admin"]
 ROLE_LABELS: dict[str, str] = {
     "reception": "Tiếp nhận",
     "leader": "Lãnh đạo",
+    "clerk": "Văn thư",
     "admin": "Quản trị",
 }
 MIN_PASSWORD_LENGTH = 8
@@ -66,10 +67,7 @@ class AuthService:
     ) -> tuple[OfficerView, str]:
         """Returns the officer and the initial password (generated when none is given)."""
         name = _username(username)
-        if role not in ROLE_LABELS:
-            raise InvalidInput(
-                "Vai trò không hợp lệ: {role}. Chọn: reception, leader, admin.", role=role
-            )
+        _check_role(role)
         if not nfc(full_name):
             raise InvalidInput("Chưa nhập họ tên cán bộ.")
         initial = password or _temporary_password(name)
@@ -165,9 +163,26 @@ class AuthService:
             session.add(officer)
         return temporary
 
+    def set_role(self, username: str, role: str) -> OfficerView:
+        """Administrator: give an officer another role (e.g. văn thư, who may sign results)."""
+        _check_role(role)
+        with self._context.db.write() as session:
+            officer = _by_username(session, username)
+            officer.role = role
+            session.add(officer)
+            session.flush()
+            return _view(officer)
+
     def officers(self) -> list[OfficerView]:
         with self._context.db.read() as session:
             return [_view(o) for o in session.exec(select(Officer).order_by(col(Officer.id))).all()]
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLE_LABELS:
+        raise InvalidInput(
+            "Vai trò không hợp lệ: {role}. Chọn: reception, leader, clerk, admin.", role=role
+        )
 
 
 def _by_username(session: Session, username: str) -> Officer:

@@ -13,7 +13,13 @@ from data.models import Dossier, DossierPause, Procedure
 from desk.domain.calendar import DueResult, DueRule, DurationUnit, WorkingCalendar
 from desk.domain.catalog import CaseSpec
 from desk.domain.codes import parse_dossier_code
-from desk.domain.lifecycle import FINISHED_STATUSES, Action, Status, next_status
+from desk.domain.lifecycle import (
+    Action,
+    PauseKind,
+    Status,
+    TransitionEffects,
+    transition_effects,
+)
 from desk.errors import NotFound
 from desk.services.ledger import append_event, enqueue_command, wire_instant
 
@@ -92,9 +98,29 @@ def supplement_restarts(session: Session, dossier: Dossier) -> bool:
 
 def check_action(dossier: Dossier, action: Action) -> Status:
     """The status ``action`` would lead to; raises IllegalTransition before anything changes."""
-    current = Status(dossier.status)
+    return effects_of(dossier, action).target
+
+
+def effects_of(dossier: Dossier, action: Action) -> TransitionEffects:
+    """The domain's verdict on ``action`` for this dossier (IllegalTransition when illegal)."""
     before_pause = Status(dossier.status_before_pause) if dossier.status_before_pause else None
-    return next_status(action, current, status_before_pause=before_pause)
+    return transition_effects(action, Status(dossier.status), status_before_pause=before_pause)
+
+
+def apply_effects(
+    session: Session, dossier: Dossier, effects: TransitionEffects, at: datetime
+) -> None:
+    """Carry out a move's effects: the status, the pause row opened or closed, the finish."""
+    if effects.opens_pause is not None:
+        open_pause(session, dossier, effects.opens_pause, at, resume_to=effects.status_before_pause)
+    elif effects.closes_pause:
+        close_pause(session, dossier, at)
+    dossier.status_before_pause = (
+        int(effects.status_before_pause) if effects.status_before_pause is not None else None
+    )
+    if effects.finishes and dossier.finished_at is None:
+        dossier.finished_at = at
+    dossier.status = int(effects.target)
 
 
 def apply_action(
@@ -108,10 +134,9 @@ def apply_action(
 ) -> Status:
     """Move ``dossier`` through the lifecycle and write its event and outbox command."""
     current = Status(dossier.status)
-    target = check_action(dossier, action)
-    dossier.status = int(target)
-    if target in FINISHED_STATUSES and dossier.finished_at is None:
-        dossier.finished_at = at
+    effects = effects_of(dossier, action)
+    target = effects.target
+    apply_effects(session, dossier, effects, at)
     body = {"code": dossier.code, **(payload or {})}
     append_event(
         session,
@@ -136,12 +161,17 @@ def apply_action(
 
 
 def open_pause(
-    session: Session, dossier: Dossier, kind: str, at: datetime, *, resume_to: int | None
+    session: Session,
+    dossier: Dossier,
+    kind: PauseKind,
+    at: datetime,
+    *,
+    resume_to: int | None,
 ) -> None:
     """Stop the clock; ``resume_to`` is the status to return to when the pause ends."""
     dossier.paused_at = at
     dossier.status_before_pause = resume_to
-    session.add(DossierPause(dossier_id=dossier.id, kind=kind, started_at=at))
+    session.add(DossierPause(dossier_id=dossier.id, kind=kind.value, started_at=at))
 
 
 def close_pause(session: Session, dossier: Dossier, at: datetime) -> None:

@@ -23,7 +23,7 @@ from data.models import (
     RegisterCounter,
 )
 from desk.domain.codes import format_dossier_code
-from desk.domain.lifecycle import Action, Status
+from desk.domain.lifecycle import Action, PauseKind, Status
 from desk.domain.person import Person
 from desk.domain.text import fold, nfc
 from desk.domain.timefmt import local_date
@@ -134,7 +134,7 @@ class IntakeService:
             session.flush()
             _add_components(session, dossier.id, components)
             if missing:
-                open_pause(session, dossier, "supplement", now, resume_to=None)
+                open_pause(session, dossier, PauseKind.SUPPLEMENT, now, resume_to=None)
             _record_creation(session, dossier, action, now, request.officer_id, missing)
             return _result(dossier, office, missing)
 
@@ -147,7 +147,7 @@ class IntakeService:
         if not nfc(reason):
             raise InvalidInput("Cần ghi rõ lý do yêu cầu bổ sung.")
         payload: dict[str, object] = {"items": wanted, "reason": nfc(reason)}
-        return self._start_pause(code, Action.REQUEST_SUPPLEMENT, "supplement", payload, officer_id)
+        return self._start_pause(code, Action.REQUEST_SUPPLEMENT, payload, officer_id)
 
     def supplement_received(self, code: str, *, officer_id: int | None = None) -> Status:
         return self._end_pause(code, Action.SUPPLEMENT_RECEIVED, officer_id)
@@ -159,7 +159,7 @@ class IntakeService:
         if amount <= 0:
             raise InvalidInput("Số tiền nghĩa vụ tài chính phải lớn hơn 0.")
         payload: dict[str, object] = {"amount": amount, "note": nfc(note)}
-        return self._start_pause(code, Action.REQUEST_PAYMENT, "payment", payload, officer_id)
+        return self._start_pause(code, Action.REQUEST_PAYMENT, payload, officer_id)
 
     def payment_received(self, code: str, *, officer_id: int | None = None) -> Status:
         return self._end_pause(code, Action.PAYMENT_RECEIVED, officer_id)
@@ -168,7 +168,6 @@ class IntakeService:
         self,
         code: str,
         action: Action,
-        kind: str,
         payload: dict[str, object],
         officer_id: int | None,
     ) -> Status:
@@ -176,12 +175,9 @@ class IntakeService:
         now = self._context.now()
         with self._context.db.write() as session:
             dossier = find_dossier(session, code)
-            before = dossier.status
-            status = apply_action(
+            return apply_action(  # the domain opens the pause of the status it leads to
                 session, dossier, action, at=now, officer_id=officer_id, payload=payload
             )
-            open_pause(session, dossier, kind, now, resume_to=before)
-            return status
 
     def _end_pause(self, code: str, action: Action, officer_id: int | None) -> Status:
         """Close the pause, recompute the appointment, then record the action with the new
@@ -204,7 +200,6 @@ class IntakeService:
                 officer_id=officer_id,
                 payload={"due": wire_instant(dossier.due_at)},
             )
-            dossier.status_before_pause = None
             return status
 
     def refuse(self, code: str, *, reason: str, officer_id: int | None = None) -> Status:
@@ -249,7 +244,7 @@ class IntakeService:
         now = self._context.now()
         with self._context.db.write() as session:
             dossier = find_dossier(session, code)
-            status = apply_action(
+            return apply_action(
                 session,
                 dossier,
                 action,
@@ -257,10 +252,6 @@ class IntakeService:
                 officer_id=officer_id,
                 payload={"reason": text} if text else None,
             )
-            if dossier.paused_at is not None:
-                close_pause(session, dossier, now)
-            dossier.status_before_pause = None
-            return status
 
     def _restart_or_resume(self, session: Session, dossier: Dossier, now: datetime) -> None:
         calendar = calendar_for(session)

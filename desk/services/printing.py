@@ -548,6 +548,31 @@ class PrintService:
         log.info("print job: %s %s", form, "reprint" if original else "first print")
         return self._run(new, pdf, what=f"{form} {dossier_code}")
 
+    def print_file(
+        self,
+        code: str,
+        pdf: bytes,
+        *,
+        form: str,
+        title: str,
+        officer_id: int | None = None,
+    ) -> PrintJob:
+        """Print a file kept with dossier ``code`` (the signed result) as it is, journalled
+        like a form: ``form`` names it in the journal and in the office's printer choice."""
+        with self._context.db.read() as session:
+            dossier = find_dossier(session, code)
+            target = _target(session, form, None, None)
+            dossier_id, dossier_code = dossier.id, dossier.code
+        new = NewPrintJob(
+            form=form,
+            printer=target,
+            title=f"{title} {dossier_code}",
+            dossier_id=dossier_id,
+            officer_id=officer_id,
+            document_sha256=self.blobs.put(pdf, PDF_MEDIA_TYPE),
+        )
+        return self._run(new, pdf, what=f"{form} {dossier_code}")
+
     def print_hand_over(
         self, codes: Sequence[str], *, officer_id: int | None = None, printer: str | None = None
     ) -> PrintJob:

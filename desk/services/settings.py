@@ -256,6 +256,12 @@ class SigningSettings(BaseModel):
     trust_roots: list[str] = Field(default_factory=list)
     """PEM/DER files of the CA roots that signatures are checked against (NEAC, the CAs)."""
 
+    signing_roles: list[str] = Field(default_factory=lambda: ["leader", "clerk"])
+    """Officer roles that may sign results at the desk (lãnh đạo, văn thư): an office rule."""
+
+    citizen_download: bool = False
+    """The tracking page offers the signed result to whoever holds the slip's token."""
+
 
 def load_signing_settings(session: Session) -> SigningSettings:
     row = session.get(Setting, SIGNING_KEY)

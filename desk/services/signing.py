@@ -17,24 +17,39 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from data.models import Blob
+from data.models import Blob, Officer
 from desk.devices.signature_check import VerificationReport, verify_pdf
-from desk.devices.signing import SignedPdf, SigningOptions, choose_certificate, sign_pdf
+from desk.devices.signing import (
+    FIELD_NAME,
+    SignedPdf,
+    SigningOptions,
+    choose_certificate,
+    sign_pdf,
+    timestamper,
+)
+from desk.devices.signing_ltv import extend_pdf
 from desk.devices.token import RealTokenDevice, open_token_device
 from desk.devices.token_certs import CertificateInfo
+from desk.devices.token_errors import SigningError
 from desk.devices.token_pkcs11 import Pkcs11Module, find_module, locked_error
 from desk.domain.validation import os_reason, updated_settings
-from desk.errors import ConfigError
+from desk.errors import AuthError, ConfigError
 from desk.fileio import write_atomically
 from desk.services.blobs import BlobStore
 from desk.services.context import ServiceContext
 from desk.services.dossiers import find_dossier
-from desk.services.ledger import append_event
+from desk.services.ledger import append_event, enqueue_command
 from desk.services.settings import (
     SigningSettings,
     load_office,
     load_signing_settings,
     save_signing_settings,
+)
+from desk.services.signed_results import (
+    RESULT_COMMAND,
+    SignedResultView,
+    back_office_result,
+    signed_result,
 )
 from printing.fonts import FONT_DIR
 
@@ -90,6 +105,7 @@ class SigningService:
             signature_image=Path(settings.signature_image) if settings.signature_image else None,
             seal_image=Path(settings.seal_image) if settings.seal_image else None,
             location=office.place_name,
+            trust_roots=tuple(self.trust_roots()),
         )
 
     def trust_roots(self, extra: list[Path] | None = None) -> list[bytes]:
@@ -140,9 +156,39 @@ class SigningService:
         )
 
     def verify(self, data: bytes, extra_roots: list[Path] | None = None) -> VerificationReport:
-        return verify_pdf(data, self.trust_roots(extra_roots))
+        return verify_pdf(data, self.trust_roots(extra_roots), at=self._context.now())
 
     # ---------------------------------------------------------------- a dossier's result
+
+    def may_sign(self, role: str | None) -> bool:
+        """The office rule: officers with one of ``signing_roles`` may sign results."""
+        return role is not None and role in self.settings().signing_roles
+
+    def result_to_sign(self, code: str) -> bytes | None:
+        """The result file the back office sent for ``code`` (None: the officer picks one)."""
+        with self._context.db.read() as session:
+            sha256 = back_office_result(session, find_dossier(session, code))
+        return self._blobs.get(sha256) if sha256 is not None else None
+
+    def signed(self, code: str) -> SignedResultView | None:
+        with self._context.db.read() as session:
+            return signed_result(session, find_dossier(session, code))
+
+    def signed_file(self, code: str) -> bytes | None:
+        view = self.signed(code)
+        return self._blobs.get(view.sha256) if view is not None else None
+
+    def _check_officer(self, officer_id: int | None) -> None:
+        if officer_id is None:
+            return  # the command line, run by whoever holds the machine and the token
+        with self._context.db.read() as session:
+            officer = session.get(Officer, officer_id)
+            role = officer.role if officer is not None else None
+        if not self.may_sign(role):
+            raise AuthError(
+                "Cán bộ này không được ký số kết quả: theo quy định của cơ quan, chỉ cán bộ có "
+                "vai trò được giao (lãnh đạo, văn thư) mới ký. Quản trị viên giao vai trò ở F8."
+            )
 
     def sign_result(
         self,
@@ -156,17 +202,48 @@ class SigningService:
         module_path: str | None = None,
     ) -> SignedResult:
         """Sign ``pdf`` as dossier ``code``'s result and keep it, checked, with the dossier."""
+        self._check_officer(officer_id)
         with self._context.db.read() as session:
             dossier_code = find_dossier(session, code).code  # a typo fails before the PIN
         signed = self.sign(
             pdf, token_label=token_label, cert_label=cert_label, pin=pin, module_path=module_path
         )
+        return self._keep(dossier_code, signed, officer_id)
+
+    def extend_result(self, code: str, *, officer_id: int | None = None) -> SignedResult:
+        """Bring the signed result of ``code`` up to PAdES B-LTA (revocation data and a
+        document timestamp) when the office's TSA answers again; the PIN is not needed."""
+        current = self.signed(code)
+        if current is None:
+            raise SigningError("Hồ sơ {code} chưa có kết quả ký số để bổ sung.", code=code)
+        settings = self.settings()
+        stamper, no_tsa = timestamper(settings.tsa_url)
+        if stamper is None:
+            raise SigningError(no_tsa or "")
+        data = extend_pdf(
+            self._blobs.get(current.sha256), stamper, self.trust_roots(), self._context.now()
+        )
+        extended = SignedPdf(
+            data=data,
+            level="PAdES-B-LTA",
+            signed_at=self._context.now(),
+            field_name=FIELD_NAME,
+            certificate_label="",
+        )
+        return self._keep(current.code, extended, officer_id, extended_from=current.sha256)
+
+    def _keep(
+        self, code: str, signed: SignedPdf, officer_id: int | None, **extra: str
+    ) -> SignedResult:
+        """The signed file to the blob store, then ONE transaction: its row, the event, the
+        command for the server (which then names this blob as the dossier's signed result)."""
         report = self.verify(signed.data)
         sha256 = hashlib.sha256(signed.data).hexdigest()
         self._write_blob(sha256, signed.data)
         now = self._context.now()
+        citizen_download = self.settings().citizen_download
         with self._context.db.write() as session:
-            dossier = find_dossier(session, dossier_code)
+            dossier = find_dossier(session, code)
             if session.get(Blob, sha256) is None:
                 session.add(
                     Blob(
@@ -184,10 +261,24 @@ class SigningService:
                 from_status=dossier.status,
                 to_status=dossier.status,
                 officer_id=officer_id,
-                payload=_event_payload(sha256, signed, report),
+                payload={**_event_payload(sha256, signed, report), **extra},
             )
-        log.info("result of %s signed (%s, blob %s)", dossier_code, signed.level, sha256[:12])
-        return SignedResult(code=dossier_code, sha256=sha256, signed=signed, report=report)
+            enqueue_command(  # the server keeps it; the blob follows the commands
+                session,
+                desk_id=load_office(session).desk_id,
+                command_type=RESULT_COMMAND,
+                payload={
+                    "code": dossier.code,
+                    "blob_sha256": sha256,
+                    "size": len(signed.data),
+                    "level": signed.level,
+                    "citizen_download": citizen_download,
+                },
+                at=now,
+                dossier_id=dossier.id,
+            )
+        log.info("result of %s kept (%s, blob %s)", code, signed.level, sha256[:12])
+        return SignedResult(code=code, sha256=sha256, signed=signed, report=report)
 
     def _write_blob(self, sha256: str, data: bytes) -> None:
         target = self._blobs.path(sha256)

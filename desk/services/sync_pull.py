@@ -20,14 +20,14 @@ from sqlmodel import Session, col, select
 
 from data.models import Blob, Dossier, DossierComponent, Procedure, RegisterCounter
 from desk.domain.catalog import CatalogFile
-from desk.domain.lifecycle import FINISHED_STATUSES, PAUSED_STATUSES, Action, Status
+from desk.domain.lifecycle import Action, Status
 from desk.domain.notice import YearNotice
 from desk.domain.text import fold, nfc
 from desk.domain.timefmt import local_date
 from desk.errors import IllegalTransition
 from desk.services.calendar import write_notice
 from desk.services.catalog import apply_catalog
-from desk.services.dossiers import check_action, close_pause, open_pause
+from desk.services.dossiers import apply_effects, effects_of
 from desk.services.feedback import record_from_portal
 from desk.services.ledger import append_event
 from desk.services.settings import load_office
@@ -57,23 +57,16 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
         return False  # this desk's own decision, echoed by the feed (it may have moved on)
     try:
         action = Action(change.action)
-        target = check_action(dossier, action)
+        effects = effects_of(dossier, action)
     except (ValueError, IllegalTransition) as error:
         _note(session, change, str(error) if isinstance(error, IllegalTransition) else "action")
         return False
-    current = Status(dossier.status)
-    if target in PAUSED_STATUSES and current not in PAUSED_STATUSES:
-        open_pause(session, dossier, "supplement", change.at, resume_to=int(current))
-    elif target not in PAUSED_STATUSES and dossier.paused_at is not None:
-        close_pause(session, dossier, change.at)
-        dossier.status_before_pause = None
-    if target in FINISHED_STATUSES and dossier.finished_at is None:
-        dossier.finished_at = change.at
+    current, target = Status(dossier.status), effects.target
     if change.due is not None:  # another desk accepted an online dossier: its appointment
         dossier.due_at = change.due
         dossier.original_due_at = dossier.original_due_at or change.due
         dossier.clock_started_at = dossier.clock_started_at or change.at
-    dossier.status = int(target)
+    apply_effects(session, dossier, effects, change.at)
     payload: dict[str, object] = {"code": dossier.code, "source": "server"}
     if change.note:
         payload["note"] = change.note

@@ -1,4 +1,5 @@
-"""The line above the key footer: office, officer, server link and print queue, scanner."""
+"""The line above the key footer: office, officer, server link and print queue, scanner,
+signing token."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class StatusLine:
     scanner: str
     document_scanner: str = ""
     """The office's document scanner ("" when the office has none)."""
+    token: str = ""
 
 
 class StatusBar(Static):
@@ -36,6 +38,7 @@ class StatusBar(Static):
             translate("Hàng đợi in: {n}", {"n": line.print_queue}),
             line.scanner,
             line.document_scanner,
+            line.token,
             line.office,
         ]
         return " │ ".join(part for part in parts if part)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.domain.lifecycle import FINISHED_STATUSES, PAUSED_STATUSES, Action, Status, next_status
+from desk.domain.lifecycle import Action, Status, transition_effects
 from desk.errors import IllegalTransition
 from sync.server.adapters import ProvinceAdapter
 from sync.server.chain import append_event, check_chain
@@ -47,16 +47,17 @@ def transition(
     current = Status(dossier.status)
     before = Status(dossier.status_before_pause) if dossier.status_before_pause else None
     try:
-        target = next_status(action, current, status_before_pause=before)
+        effects = transition_effects(action, current, status_before_pause=before)
     except IllegalTransition as error:
         raise Refused(
             "{reason}", reason_code="illegal_transition", http_status=409, reason=error.message
         ) from None
-    if target in PAUSED_STATUSES and current not in PAUSED_STATUSES:
-        dossier.status_before_pause = int(current)
-    elif target not in PAUSED_STATUSES:
-        dossier.status_before_pause = None
-    if target in FINISHED_STATUSES and dossier.finished_at is None:
+    target = effects.target
+    # The server keeps no pause rows (the desk computes the clock); the rest is the same.
+    dossier.status_before_pause = (
+        int(effects.status_before_pause) if effects.status_before_pause is not None else None
+    )
+    if effects.finishes and dossier.finished_at is None:
         dossier.finished_at = at
     if due_at is not None:
         dossier.due_at = due_at

@@ -1,13 +1,15 @@
 """Desk commands that record something without moving the dossier through the lifecycle:
-an attached scan (kept in the dossier's audit chain with both file hashes) and the register
-of phản ánh, kiến nghị (one row per feedback, brought up to date by each command)."""
+an attached scan (kept in the dossier's audit chain with both file hashes), the result signed
+at the desk (the dossier names its blob, and whether the tracking page may offer it), and
+the register of phản ánh, kiến nghị (one row per feedback, brought up to date by each
+command)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 
 from sync.server.chain import append_event, check_chain
@@ -16,8 +18,9 @@ from sync.server.errors import Refused, bad_payload
 from sync.server.tables import ServerFeedback
 
 SCAN_ATTACHED = "dossier.scan_attached"
+RESULT_SIGNED = "dossier.result_signed"
 FEEDBACK_TYPES = ("feedback.receive", "feedback.assign", "feedback.close")
-RECORD_TYPES = (SCAN_ATTACHED, *FEEDBACK_TYPES)
+RECORD_TYPES = (SCAN_ATTACHED, RESULT_SIGNED, *FEEDBACK_TYPES)
 
 
 class _Scan(BaseModel):
@@ -27,6 +30,15 @@ class _Scan(BaseModel):
     legal_sha256: str
     compact_sha256: str
     pages: int
+
+
+class _Signed(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    code: str
+    blob_sha256: str = Field(pattern="^[0-9a-f]{64}$")
+    size: int = Field(gt=0)
+    level: str
+    citizen_download: bool = False
 
 
 class _Feedback(BaseModel):
@@ -89,6 +101,11 @@ def apply_record(
             },
         )
         return dossier.status
+    if command_type == RESULT_SIGNED:
+        return _result_signed(
+            session, agency_code, desk_key, payload, command_id=command_id,
+            dossier_id=dossier_id, now=now,
+        )  # fmt: skip
     record: _Feedback = _parsed(_Feedback, payload)
     row = session.get(ServerFeedback, record.id, with_for_update=True)
     if row is not None and row.agency_code != agency_code:
@@ -105,3 +122,36 @@ def apply_record(
             setattr(row, name, value)
     row.updated_at = now
     return None
+
+
+def _result_signed(
+    session: Session,
+    agency_code: str,
+    desk_key: str,
+    payload: dict[str, Any],
+    *,
+    command_id: str,
+    dossier_id: str | None,
+    now: datetime,
+) -> int:
+    signed: _Signed = _parsed(_Signed, payload)
+    dossier = dossier_for_change(session, agency_code, dossier_id=dossier_id, code=signed.code)
+    check_chain(session, dossier)
+    append_event(
+        session,
+        dossier,
+        kind="result_signed",
+        at=now,
+        from_status=dossier.status,
+        to_status=dossier.status,
+        payload={
+            "command_id": command_id,
+            "desk": desk_key,
+            "blob_sha256": signed.blob_sha256,
+            "size": signed.size,
+            "level": signed.level,
+        },
+    )
+    dossier.signed_result_sha256 = signed.blob_sha256
+    dossier.signed_result_public = signed.citizen_download
+    return dossier.status

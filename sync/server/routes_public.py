@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 import json
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from desk.domain.timefmt import long_local
 from desk.i18n import translate
@@ -48,7 +49,27 @@ def track_page(code: str, request: Request, server: ServerDep, k: str = "") -> H
         f"<p>{html.escape(translate('Trạng thái'))}: <b>{html.escape(view.status_label)}</b></p>"
         f"<p>{html.escape(translate('Ngày hẹn trả kết quả'))}: {html.escape(appointment)}</p>"
     )
+    if view.signed_result:
+        link = f"/t/{quote(view.code)}/ket-qua.pdf?k={quote(k)}"
+        label = html.escape(translate("Tải kết quả đã ký số (PDF)"))
+        body += f'<p><a href="{html.escape(link)}">{label}</a></p>'
     return HTMLResponse(_page(body))
+
+
+@router.get("/t/{code}/ket-qua.pdf")
+def signed_result(code: str, request: Request, server: ServerDep, k: str = "") -> Response:
+    """The result signed at the desk, to whoever holds the slip's token, when allowed."""
+    try:
+        agency, sha256 = server.tracker.signed_result(_client(request), code, k)
+        _, data = server.blobs.read(agency, sha256)
+    except Refused as refusal:
+        return HTMLResponse(_page(html.escape(refusal.message)), status_code=refusal.http_status)
+    name = f"ket-qua-{code.strip().upper()}.pdf".replace("/", "-")
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.post(API_PREFIX + "/public/feedback", status_code=201)

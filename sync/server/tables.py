@@ -9,7 +9,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from data.types import UTCDateTime
@@ -70,6 +79,10 @@ class ServerDossier(ServerBase):
     tracking_token: Mapped[str] = mapped_column(String(32))
     lookup_code: Mapped[str] = mapped_column(String(16))
     result_sha256: Mapped[str | None] = mapped_column(String(64))
+    signed_result_sha256: Mapped[str | None] = mapped_column(String(64))
+    """The result signed at the desk with the officer's token (dossier.result_signed)."""
+    signed_result_public: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """The office lets the tracking page offer it to whoever holds the slip's token."""
     event_count: Mapped[int] = mapped_column(default=0)
     last_event_hash: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[datetime]

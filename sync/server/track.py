@@ -1,4 +1,5 @@
-"""The public tracking page that the slip's QR opens: status and appointment, nothing else.
+"""The public tracking page that the slip's QR opens: status and appointment, and the result
+signed at the desk when the office lets the page offer it; nothing else.
 
 The code alone is guessable (it is sequential), so the URL token or the typed lookup code is
 required; a wrong token, a missing one and an unknown code all get the same "not found".
@@ -22,7 +23,7 @@ from desk.domain.lifecycle import Status
 from desk.domain.tracking import verify_lookup_code, verify_tracking_token
 from sync.protocol import TrackingView
 from sync.server.errors import Refused
-from sync.server.tables import ServerAgency, ServerDossier
+from sync.server.tables import ServerAgency, ServerBlob, ServerDossier
 
 
 class RateLimiter:
@@ -74,6 +75,25 @@ class Tracker:
         self._per_code = per_code
 
     def look_up(self, client: str, code: str, token: str) -> TrackingView:
+        dossier, signed = self._find(client, code, token)
+        return TrackingView(
+            code=dossier.code,
+            status=dossier.status,
+            status_label=Status(dossier.status).label,
+            appointment=dossier.due_at,
+            signed_result=signed is not None,
+        )
+
+    def signed_result(self, client: str, code: str, token: str) -> tuple[str, str]:
+        """(agency, SHA-256) of the signed result the tracking page may hand to the holder
+        of the slip's token; "not found" when there is none, the office does not allow it,
+        or its file has not fully reached the server yet."""
+        dossier, signed = self._find(client, code, token)
+        if signed is None:
+            raise not_found()
+        return dossier.agency_code, signed
+
+    def _find(self, client: str, code: str, token: str) -> tuple[ServerDossier, str | None]:
         wanted = code.strip().upper()[:64]
         if not self._per_client.allow(client) or not self._per_code.allow(wanted):
             raise too_many()
@@ -82,14 +102,11 @@ class Tracker:
                 select(ServerDossier).where(ServerDossier.code == wanted)
             ).first()
             agency = session.get(ServerAgency, dossier.agency_code) if dossier else None
-        if dossier is None or agency is None or not _token_ok(dossier, agency, token):
-            raise not_found()
-        return TrackingView(
-            code=dossier.code,
-            status=dossier.status,
-            status_label=Status(dossier.status).label,
-            appointment=dossier.due_at,
-        )
+            if dossier is None or agency is None or not _token_ok(dossier, agency, token):
+                raise not_found()
+            sha256 = dossier.signed_result_sha256 if dossier.signed_result_public else None
+            blob = session.get(ServerBlob, sha256) if sha256 else None
+            return dossier, sha256 if blob is not None and blob.complete else None
 
 
 def _token_ok(dossier: ServerDossier, agency: ServerAgency, token: str) -> bool:

@@ -1,5 +1,5 @@
 """PrintService: Mẫu 01 from a received dossier, the print journal on print_job, PDF blobs,
-reprints, a real CUPS file: queue (./run-tests.sh) and the failures that keep a job."""
+reprints, a real CUPS test queue (./run-tests.sh) and the failures that keep a job."""
 
 from __future__ import annotations
 

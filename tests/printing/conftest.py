@@ -1,4 +1,4 @@
-"""Fixtures for the printing tests: a real CUPS file: queue (set up by ./run-tests.sh)."""
+"""Fixtures for the printing tests: a real CUPS test queue (set up by ./run-tests.sh)."""
 
 from __future__ import annotations
 
@@ -31,12 +31,12 @@ class CupsQueue:
 
 @pytest.fixture
 def cups() -> Iterator[CupsQueue]:
-    """The file: queue of ./run-tests.sh; enabled again after each test."""
+    """The test queue of ./run-tests.sh; enabled again after each test."""
     name = os.environ.get("MOTCUA_TEST_QUEUE")
     output = os.environ.get("MOTCUA_TEST_OUTPUT")
     if not name or not output:
         pytest.fail(
-            "tests/printing need a running CUPS with a file: queue: run them through "
+            "tests/printing need a running CUPS with a test queue: run them through "
             "./run-tests.sh (as root), which starts cupsd and exports MOTCUA_TEST_QUEUE and "
             "MOTCUA_TEST_OUTPUT",
             pytrace=False,

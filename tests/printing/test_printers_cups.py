@@ -1,4 +1,4 @@
-"""CupsPrinter against a real cupsd and a file: queue."""
+"""CupsPrinter against a real cupsd and its test queue (a job sink after the real filters)."""
 
 from __future__ import annotations
 

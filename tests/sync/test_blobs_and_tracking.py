@@ -109,7 +109,14 @@ def test_tracking_shows_status_only_with_the_right_token_and_is_rate_limited(
     assert good.status_code == typed.status_code == page.status_code == 200
     assert good.json()["data"]["status"] == 2
     assert good.json()["data"]["appointment"] is not None
-    assert set(good.json()["data"]) == {"code", "status", "status_label", "appointment"}
+    assert set(good.json()["data"]) == {
+        "code",
+        "status",
+        "status_label",
+        "appointment",
+        "signed_result",
+    }
+    assert good.json()["data"]["signed_result"] is False
     for private in (row.owner_name, row.owner_id_number or "?", row.owner_phone or "?"):
         assert private not in good.text and private not in page.text
     assert "Được tiếp nhận" in page.text

@@ -10,13 +10,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+
+from tests.conftest import TEST_EPOCH
 
 SOFTHSM_MODULE = Path("/usr/lib/softhsm/libsofthsm2.so")
 SPY_MODULES = (
@@ -81,7 +83,7 @@ def make_token(folder: Path, env: dict[str, str]) -> SoftToken:
         "softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL,
         "--so-pin", SO_PIN, "--pin", USER_PIN, env=env,
     )  # fmt: skip
-    now = datetime.now(UTC)
+    now = TEST_EPOCH.astimezone(UTC)  # the services' fake clock, not today
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     ca_name = _name(CA_NAME, "Tổ chức chứng thực thử nghiệm")
     ca_cert = (

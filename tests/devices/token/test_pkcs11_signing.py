@@ -12,8 +12,11 @@ from desk.devices.signing import SigningOptions, sign_pdf
 from desk.devices.token import TokenStatus, open_token_device
 from desk.devices.token_errors import CertificateRefused, PinError
 from desk.devices.token_pkcs11 import Pkcs11Module
+from tests.conftest import TEST_EPOCH
 from tests.devices.token.conftest import login_attempts, result_pdf
 from tests.devices.token.softhsm import AGENCY, HOLDER, SoftToken
+
+NOW = TEST_EPOCH.astimezone(UTC)  # the instant the test token's certificates are made around
 
 
 def _options(font_path: Path, **extra: object) -> SigningOptions:
@@ -30,8 +33,8 @@ def test_lists_the_token_by_label_with_its_certificates(module: Pkcs11Module) ->
     assert HOLDER in signer.subject
     assert "CA THỬ NGHIỆM MOTCUA" in signer.issuer
     assert set(signer.key_usage) == {"digital_signature", "non_repudiation"}
-    assert signer.not_before < datetime.now(UTC) < signer.not_after
-    now = datetime.now(UTC)
+    assert signer.not_before < NOW < signer.not_after
+    now = NOW
     assert certs["expiring"].expires_soon(now)
     warning = certs["expiring"].expiry_warning(now)
     assert warning is not None and "sẽ hết hạn sau" in warning
@@ -41,7 +44,7 @@ def test_lists_the_token_by_label_with_its_certificates(module: Pkcs11Module) ->
 def test_sign_then_validate_intact_whole_file_trusted(
     module: Pkcs11Module, soft_token: SoftToken, font_path: Path
 ) -> None:
-    now = datetime.now(UTC)
+    now = NOW
     signed = sign_pdf(
         result_pdf(),
         module=module,
@@ -53,13 +56,14 @@ def test_sign_then_validate_intact_whole_file_trusted(
     )
     assert signed.level == "PAdES-B-B"
     assert any("PAdES-B-B" in note for note in signed.notes)
-    report = verify_pdf(signed.data, [soft_token.ca_pem.read_bytes()])
+    report = verify_pdf(signed.data, [soft_token.ca_pem.read_bytes()], at=NOW)
     assert report.ok, report.as_dict()
     (check,) = report.signatures
     assert check.intact and check.valid and check.whole_file and check.trusted
     assert HOLDER in check.signer
     assert check.signing_time is not None
-    assert abs(check.signing_time - now) < timedelta(minutes=1)
+    # pyHanko stamps the machine's own clock as the signing time (the desk's clock in use)
+    assert abs(check.signing_time - datetime.now(UTC)) < timedelta(minutes=1)
 
 
 def test_wrong_pin_one_login_attempt_and_vietnamese_message(
@@ -74,7 +78,7 @@ def test_wrong_pin_one_login_attempt_and_vietnamese_message(
             cert_label="signer",
             pin="0000",
             options=_options(font_path),
-            now=datetime.now(UTC),
+            now=NOW,
         )
     assert login_attempts(soft_token) - before == 1
     assert caught.value.message.startswith("Mã PIN không đúng.")
@@ -95,7 +99,7 @@ def test_expired_certificate_refused_before_any_login(
             cert_label="expired",
             pin=soft_token.pin,
             options=_options(font_path),
-            now=datetime.now(UTC),
+            now=NOW,
         )
     assert login_attempts(soft_token) == before
     assert "đã hết hạn" in caught.value.message
@@ -147,7 +151,7 @@ def test_stamp_glyph_widths_are_in_thousandths_of_an_em(
         cert_label="signer",
         pin=soft_token.pin,
         options=_options(font_path),
-        now=datetime.now(UTC),
+        now=NOW,
     )
     page = PdfReader(io.BytesIO(signed.data)).pages[0]
     widths = _cid_widths(page["/Annots"], set())
@@ -171,8 +175,8 @@ def test_unreachable_tsa_gives_b_b_and_says_so(
         cert_label="signer",
         pin=soft_token.pin,
         options=_options(font_path, tsa_url=url),
-        now=datetime.now(UTC),
+        now=NOW,
     )
     assert signed.level == "PAdES-B-B"
     assert any("Không kết nối được máy chủ dấu thời gian" in n and url in n for n in signed.notes)
-    assert verify_pdf(signed.data, [soft_token.ca_pem.read_bytes()]).ok
+    assert verify_pdf(signed.data, [soft_token.ca_pem.read_bytes()], at=NOW).ok

@@ -26,6 +26,12 @@ def code(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> str:
     return result
 
 
+def period_of(code: str) -> str:
+    """The month (YYYY-MM) a dossier was received in, read from its code's YYMMDD part."""
+    yymmdd = code.split("-")[1]
+    return f"20{yymmdd[:2]}-{yymmdd[2:4]}"
+
+
 def text_of(path: Path) -> str:
     reader = PdfReader(io.BytesIO(path.read_bytes()))
     return " ".join(" ".join((page.extract_text() or "") for page in reader.pages).split())
@@ -106,9 +112,10 @@ def test_print_the_register_book_of_a_period(
     capsys: pytest.CaptureFixture[str], db: Path, code: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "so.pdf"
-    run = cli(capsys, "print", "--form", "mau07", "--period", "2026-11", "--out", out, "--db", db)
+    period = period_of(code)  # the CLI runs on the real clock: the month the dossier came in
+    run = cli(capsys, "print", "--form", "mau07", "--period", period, "--out", out, "--db", db)
     assert run.code == 0, run.err
-    assert "2026-11" in run.out and str(out) in run.out
+    assert period in run.out and str(out) in run.out
     assert code in text_of(out)
 
 
