@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from data.types import UTCDateTime, utcnow
@@ -113,6 +113,11 @@ class ProcedureComponent(SQLModel, table=True):
     certified: int = 0
     copies: int = 0
     note: str | None = None
+    at_return: bool = Field(
+        default=False,
+        sa_column_kwargs={"server_default": false()},
+        description="the citizen brings this paper's original to collect the result",
+    )
 
 
 class Dossier(SQLModel, table=True):

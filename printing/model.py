@@ -119,6 +119,11 @@ class ReceiptSlip:
     """Số thứ tự in that book."""
     document_number: str = ""
     """"Số: …/…" of the header, when the office numbers its slips."""
+    fee: int = 0
+    """Phí, lệ phí in đồng (the case's, set at intake)."""
+    fee_note: str = ""
+    originals_at_return: tuple[str, ...] = ()
+    """The papers whose originals the citizen brings to collect the result (the catalogue)."""
 
     def __post_init__(self) -> None:
         _require_aware("received_at", self.received_at)

@@ -26,6 +26,7 @@ from screens.keymap import key
 from screens.login import LoginScreen
 from screens.messages import SerialText
 from screens.scan_input import ScanInput
+from screens.scanner_state import DocumentScannerState
 from screens.token_watch import DeviceFactory, TokenWatch
 from screens.widgets.status_bar import StatusLine
 from screens.work import DeskWork
@@ -39,7 +40,7 @@ IDLE_CHECK_SECONDS = 15.0
 SYNC_SECONDS = 60.0
 
 
-class DeskApp(ScanInput, DeskWork, TokenWatch):
+class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
     TITLE = "motcua-desk"
     CSS_PATH = "global.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,6 +53,14 @@ class DeskApp(ScanInput, DeskWork, TokenWatch):
         Binding(key("officers"), "officers", translate("Cán bộ"), id="officers", show=False),
         Binding(key("feedback"), "feedback", translate("Phản ánh"), id="feedback", show=False),
         Binding(key("online"), "online", translate("Trực tuyến"), id="online", show=False),
+        Binding(key("hand-over"), "hand_over", translate("Bàn giao"), id="hand-over", show=False),
+        Binding(
+            key("quarantine"),
+            "quarantine",
+            translate("Lệnh bị từ chối"),
+            id="quarantine",
+            show=False,
+        ),
         Binding(key("lock"), "lock", translate("Khóa máy"), id="lock", show=False),
         Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
     ]
@@ -102,6 +111,7 @@ class DeskApp(ScanInput, DeskWork, TokenWatch):
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
         self.set_interval(SYNC_SECONDS, self.sync_tick)
         self._start_serial_scanner()
+        self.start_scanner_watch()
         self.start_token_watch()
 
     def on_unmount(self) -> None:
@@ -202,6 +212,16 @@ class DeskApp(ScanInput, DeskWork, TokenWatch):
 
         self._open(OnlineScreen, OnlineScreen)
 
+    def action_hand_over(self) -> None:
+        from screens.handover import HandOverScreen
+
+        self._open(HandOverScreen, HandOverScreen)
+
+    def action_quarantine(self) -> None:
+        from screens.quarantine import QuarantineScreen
+
+        self._open(QuarantineScreen, QuarantineScreen)
+
     def action_feedback(self) -> None:
         from screens.feedback import FeedbackScreen
 
@@ -282,6 +302,7 @@ class DeskApp(ScanInput, DeskWork, TokenWatch):
             link,
             pending,
             scanner,
+            self.document_scanner,
             token=self.token_line,
         )
 

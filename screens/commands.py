@@ -44,6 +44,16 @@ def system_commands(app: DeskApp) -> Iterator[SystemCommand]:
         app.action_online,
     )
     yield SystemCommand(
+        translate("Bàn giao hồ sơ"),
+        translate("Hồ sơ chờ bàn giao cho đơn vị xử lý, in Giấy bàn giao (F12)"),
+        app.action_hand_over,
+    )
+    yield SystemCommand(
+        translate("Lệnh bị từ chối"),
+        translate("Lệnh đồng bộ máy chủ từ chối: xem lý do, thử lại, xuất tệp (Ctrl+Y)"),
+        app.action_quarantine,
+    )
+    yield SystemCommand(
         translate("Phản ánh, kiến nghị"),
         translate("Sổ theo dõi phản ánh, kiến nghị và hạn trả lời"),
         app.action_feedback,

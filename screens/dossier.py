@@ -19,11 +19,12 @@ from desk.errors import DeskError
 from desk.i18n import translate
 from desk.services.lookup import DossierDetail
 from screens.action_flow import ask_and_record
+from screens.component_scans import attach_now, open_scan, scan_event_text
 from screens.dossier_actions import action_specs
 from screens.forms import form_for
 from screens.home import DeskScreen
 from screens.keymap import key
-from screens.messages import ActionDone
+from screens.messages import ActionDone, ScanAttached
 from screens.sign_action import SIGN_BUTTON, offer_signing, open_signing
 
 
@@ -57,6 +58,7 @@ class DossierScreen(DeskScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(key("reprint"), "reprint", translate("In lại giấy hẹn"), id="reprint"),
         Binding(key("back"), "back", translate("Quay lại"), id="back"),
+        Binding(key("scan-component"), "scan_component", translate("Quét"), id="scan-component"),
     ]
 
     def __init__(self, code: str | None = None) -> None:
@@ -158,9 +160,13 @@ class DossierScreen(DeskScreen):
             table.add_row(c.name, c.originals, c.certified, c.copies, "✔" if c.provided else "✘")
         timeline = self.query_one("#timeline", DataTable)
         timeline.clear()
+        names = [c.name for c in detail.components]
         for event in detail.events:
             status = Status(event.to_status).label if event.to_status else ""
-            timeline.add_row(short_local(event.at), _event_label(event.kind), status)
+            label = _event_label(event.kind)
+            if event.kind == "scan_attached":
+                label = scan_event_text(event, names)
+            timeline.add_row(short_local(event.at), label, status)
         actions = self.query_one("#actions", Horizontal)
         await actions.remove_children()
         specs = action_specs()
@@ -198,6 +204,26 @@ class DossierScreen(DeskScreen):
         if form is not None:
             self.desk.print_form(message.code, form)
         self.open(message.code)
+
+    def action_scan_component(self) -> None:
+        """Scan the papers of the component the cursor is on in the components table."""
+        if self.detail is None or not self.detail.components:
+            return
+        table = self.query_one("#components-table", DataTable)
+        number = min(table.cursor_row, len(self.detail.components) - 1) + 1
+        code = self.detail.summary.code
+        batch = self.desk.services.scanning.batch(number, self.detail.components[number - 1].name)
+        open_scan(self, batch, lambda done: attach_now(self.desk, self, code, done))
+
+    def on_scan_attached(self, message: ScanAttached) -> None:
+        scan = message.scan
+        self.notify(
+            translate(
+                "Đã gắn bản quét {pages} trang vào '{name}'.",
+                {"pages": scan.pages, "name": scan.component_name},
+            )
+        )
+        self.open(scan.code)
 
     def action_reprint(self) -> None:
         if self.detail is not None and self.detail.summary.due_at is not None:

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from desk.i18n import translate
 from screens.keymap import key
+from screens.queues import queue_lines
 from screens.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class HomeSummary(Static):
             translate("Quá hạn: {n}", {"n": counts.overdue}),
             translate("Chờ bổ sung: {n}", {"n": counts.waiting_supplement}),
             translate("Có kết quả chờ trả: {n}", {"n": counts.ready_to_return}),
+            *queue_lines(app.services),
         ]
         self.update("\n".join(lines))
 

@@ -28,11 +28,19 @@ from desk.domain.citizen_id import CitizenId
 from desk.errors import DeskError, InvalidInput
 from desk.i18n import translate
 from desk.services.catalog import ProcedureView
-from desk.services.intake import ReceiveRequest
+from desk.services.intake import ReceiveRequest, ReceiveResult
+from screens.component_scans import IntakeScans, open_scan
 from screens.home import DeskScreen
+from screens.immediate import (
+    immediate_box,
+    receive_and_return,
+    returned_at_once,
+    show_immediate,
+    wants_immediate,
+)
 from screens.keymap import key
-from screens.messages import DossierReceived
-from screens.widgets.components import ComponentsChecklist
+from screens.messages import DossierReceived, ReturnedAtOnce
+from screens.widgets.components import ComponentRow, ComponentsChecklist
 from screens.widgets.dialogs import ConfirmDialog
 from screens.widgets.person_form import PersonForm
 
@@ -57,12 +65,21 @@ class IntakeScreen(DeskScreen):
         Binding(key("intake-previous"), "step(-1)", translate("Bước trước"), id="intake-previous"),
         Binding(key("submit"), "submit", translate("Tiếp nhận"), id="submit", priority=True),
         Binding(key("back"), "back", translate("Quay lại"), id="back"),
+        Binding(
+            key("scan-component"),
+            "scan_component",
+            translate("Quét"),
+            id="scan-component",
+            show=False,  # said on the components step, where it applies
+        ),
     ]
 
     def __init__(self, citizen: CitizenId | None = None) -> None:
         super().__init__()
         self._citizen = citizen
         self.procedure: ProcedureView | None = None
+        self.scans = IntakeScans()
+        self.scan_failures: list[DeskError] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,6 +102,10 @@ class IntakeScreen(DeskScreen):
                 yield Select[str]([], prompt=translate("Trường hợp"), id="procedure-case")
             with TabPane(translate("3 Thành phần"), id="step-components"), VerticalScroll():
                 yield ComponentsChecklist(id="components")
+                yield Static(
+                    translate("F5: quét giấy tờ của thành phần đang chọn"), classes="muted"
+                )
+                yield Static("", id="component-scans")
             with TabPane(translate("4 Phí, nhận KQ"), id="step-fees"), VerticalScroll():
                 yield Static("", id="fee")
                 with Horizontal(classes="row"):
@@ -105,6 +126,7 @@ class IntakeScreen(DeskScreen):
                 with Horizontal(classes="row"):
                     yield Label(translate("Ghi chú"))
                     yield Input(id="notes")
+                yield immediate_box()
                 yield Static(translate("Ctrl+S: tiếp nhận và in giấy hẹn"), classes="muted")
         yield from self.compose_frame()
 
@@ -125,6 +147,23 @@ class IntakeScreen(DeskScreen):
         (target or self.query_one("#owner-form", PersonForm)).fill(scan.citizen)
         self.query_one(TabbedContent).active = "step-applicant"
         return True
+
+    def action_scan_component(self) -> None:
+        """Scan the papers of the component the cursor is on (the first one otherwise)."""
+        if self.query_one(TabbedContent).active != "step-components":
+            self.open_step("step-components")
+            return
+        rows = list(self.query(ComponentRow))
+        if not rows:
+            self.desk.show_error(InvalidInput("Chưa chọn thủ tục: tìm và chọn thủ tục ở bước 2."))
+            return
+        row = next((r for r in rows if r.has_focus_within), rows[0])
+        number = rows.index(row) + 1
+        batch = self.scans.batches.get(number) or self.desk.services.scanning.batch(
+            number, row.spec.name
+        )
+        view = self.query_one("#component-scans", Static)
+        open_scan(self, batch, lambda done: self.scans.keep(done, view))
 
     @on(RadioSet.Changed, "#delivery")
     def _toggle_postal(self) -> None:
@@ -176,6 +215,7 @@ class IntakeScreen(DeskScreen):
         if self.procedure is None:
             return
         case = self.procedure.case(self._case_key())
+        show_immediate(self, case.key)
         text = translate("Phí, lệ phí: {fee}", {"fee": money(case.fee)})
         self.query_one("#fee", Static).update(
             text + (f" ({case.fee_note})" if case.fee_note else "")
@@ -261,11 +301,23 @@ class IntakeScreen(DeskScreen):
         except DeskError as error:
             self.desk.show_error(error)
             return
-        self.desk.run_blocking(
-            self, lambda: self.desk.services.intake.receive(request), DossierReceived
-        )
+        if wants_immediate(self):
+            receive_and_return(self, request)
+            return
+
+        def work() -> ReceiveResult:
+            result = self.desk.services.intake.receive(request)
+            self.scan_failures = self.scans.attach_all(self.desk, result.code)
+            return result
+
+        self.desk.run_blocking(self, work, DossierReceived)
+
+    def on_returned_at_once(self, message: ReturnedAtOnce) -> None:
+        returned_at_once(self, message)
 
     def on_dossier_received(self, message: DossierReceived) -> None:
         from screens.receipt import ReceiptScreen
 
         self.app.switch_screen(ReceiptScreen(message.result))
+        for failure in self.scan_failures:
+            self.desk.show_error(failure)

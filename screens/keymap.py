@@ -39,6 +39,17 @@ DEFAULT_KEYS: dict[str, str] = {
     "submit": "ctrl+s",
     "reprint": "ctrl+r",
     "apologise": "f10",
+    "scan-component": "f5",
+    "scan-rescan-page": "f6",
+    "scan-remove-page": "delete",
+    "scan-pick-file": "f7",
+    "hand-over": "f12",
+    "mark": "space",
+    "mark-all": "ctrl+a",
+    "quarantine": "ctrl+y",
+    "retry-command": "ctrl+r",
+    "retry-all": "ctrl+t",
+    "export-commands": "ctrl+e",
 }
 """Binding id -> default keys (Textual key names, comma-separated alternatives)."""
 

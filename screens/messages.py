@@ -11,6 +11,7 @@ from desk.devices.barcode import Scan
 from desk.domain.lifecycle import Action, Status
 from desk.errors import DeskError
 from desk.services.intake import ReceiveResult
+from desk.services.scanning import AttachedScan
 from printing.journal import PrintJob
 
 
@@ -86,3 +87,60 @@ class ExportFinished(Message):
 
 class LoggedIn(Message):
     """The officer logged in (or unlocked the desk)."""
+
+
+class ScanProgress(Message):
+    """The scanning worker has ``pages`` pages of the current scan so far."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__()
+        self.pages = pages
+
+
+class ScanEnded(Message):
+    """The scanning worker finished: ``error`` is None when the pages were added."""
+
+    def __init__(self, error: DeskError | None) -> None:
+        super().__init__()
+        self.error = error
+
+
+class ScannerStateKnown(Message):
+    """The office's document scanner was asked for its state (the status line shows it)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+
+class Exported(Message):
+    """``count`` records were written to ``path``."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        super().__init__()
+        self.path = path
+        self.count = count
+
+
+class ReturnedAtOnce(Message):
+    """A same-day dossier was received and its result returned in one flow (trả ngay)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+
+class HandedOver(Message):
+    """Dossiers were handed over to a processing unit together."""
+
+    def __init__(self, codes: list[str]) -> None:
+        super().__init__()
+        self.codes = codes
+
+
+class ScanAttached(Message):
+    """A confirmed scan was attached to its dossier component."""
+
+    def __init__(self, scan: AttachedScan) -> None:
+        super().__init__()
+        self.scan = scan

@@ -48,6 +48,9 @@ class ComponentSpec(_Strict):
     certified: int = Field(0, ge=0, description="bản sao có chứng thực")
     copies: int = Field(0, ge=0, description="bản photo / bản sao không chứng thực")
     note: str | None = None
+    at_return: bool = Field(
+        False, description="bản chính công dân mang theo khi nhận kết quả (để đối chiếu)"
+    )
 
 
 class CaseSpec(_Strict):

@@ -196,6 +196,7 @@ def _replace_children(session: Session, procedure_id: int, spec: ProcedureSpec) 
                 certified=component.certified,
                 copies=component.copies,
                 note=component.note,
+                at_return=component.at_return,
             )
         )
 
@@ -241,6 +242,7 @@ def _view(session: Session, procedure: Procedure) -> ProcedureView:
                 certified=c.certified,
                 copies=c.copies,
                 note=c.note,
+                at_return=c.at_return,
             )
             for c in components
         ),

@@ -17,6 +17,8 @@ from desk.services.calendar import CalendarService
 from desk.services.catalog import CatalogService
 from desk.services.context import Clock, ServiceContext, system_clock
 from desk.services.feedback import FeedbackService
+from desk.services.handover import HandOverService
+from desk.services.immediate import ImmediateService
 from desk.services.intake import IntakeService
 from desk.services.lookup import LookupService
 from desk.services.maintenance import MaintenanceService
@@ -52,6 +54,8 @@ class DeskServices:
     scanning: ScanService
     sync: SyncService
     online: OnlineService
+    handover: HandOverService
+    immediate: ImmediateService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = system_clock) -> DeskServices:
@@ -75,6 +79,8 @@ class DeskServices:
             scanning=ScanService(context, blob_dir_for(db.engine)),
             sync=SyncService(context, blob_dir_for(db.engine)),
             online=OnlineService(context),
+            handover=HandOverService(context),
+            immediate=ImmediateService(context),
         )
 
     @classmethod

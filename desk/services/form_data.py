@@ -10,6 +10,7 @@ happened yet (Mẫu 03 for a dossier that was not refused) is refused with a cle
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -319,26 +320,35 @@ def return_receipt(session: Session, dossier: Dossier) -> ReturnReceipt:
 
 def hand_over_note(session: Session, dossier: Dossier) -> HandOverNote:
     """Giấy bàn giao hồ sơ for this dossier's latest hand-over to a processing unit."""
-    event, payload = latest_event(session, dossier, (Action.HAND_OVER,), "Giấy bàn giao hồ sơ")
-    due = dossier.extended_due_at or dossier.due_at
-    if due is None:
-        raise InvalidInput(
-            "Hồ sơ {code} chưa có ngày hẹn trả kết quả, nên chưa in được Giấy bàn giao hồ sơ.",
-            code=dossier.code,
-        )
-    office = office_header(session, dossier)
-    return HandOverNote(
-        office=office,
-        to_unit=str(payload.get("unit") or ""),
-        lines=(
+    return hand_over_batch(session, [dossier])
+
+
+def hand_over_batch(session: Session, dossiers: Sequence[Dossier]) -> HandOverNote:
+    """One Giấy bàn giao hồ sơ listing ``dossiers``, handed over together: the unit, the time
+    and the officer are those of the first one's latest hand-over."""
+    event, payload = latest_event(session, dossiers[0], (Action.HAND_OVER,), "Giấy bàn giao hồ sơ")
+    lines = []
+    for dossier in dossiers:
+        due = dossier.extended_due_at or dossier.due_at
+        if due is None:
+            raise InvalidInput(
+                "Hồ sơ {code} chưa có ngày hẹn trả kết quả, nên chưa in được Giấy bàn giao hồ sơ.",
+                code=dossier.code,
+            )
+        lines.append(
             HandOverLine(
                 dossier_code=dossier.code,
                 procedure_name=dossier.summary or dossier.procedure_name,
                 owner=dossier.owner_name,
                 due_back_at=due,
                 sets=dossier.sets_count,
-            ),
-        ),
+            )
+        )
+    office = office_header(session, dossiers[0])
+    return HandOverNote(
+        office=office,
+        to_unit=str(payload.get("unit") or ""),
+        lines=tuple(lines),
         handed_at=event.at,
         giver=Signer(role="Cán bộ tiếp nhận", name=officer_name(session, event.officer_id)),
         receiver=Signer(role="Người nhận hồ sơ"),

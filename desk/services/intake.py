@@ -50,6 +50,7 @@ from desk.services.ledger import (
     new_id,
     wire_instant,
 )
+from desk.services.return_papers import notice_fields
 from desk.services.settings import OfficeView, load_office, load_rules
 
 CHANNELS = ("direct", "online", "postal")
@@ -472,7 +473,7 @@ def dossier_snapshot(session: Session, dossier: Dossier) -> dict[str, object]:
     data["components"] = [
         c.model_dump(exclude={"id", "dossier_id", "blob_sha256"}) for c in components
     ]
-    return data
+    return {**data, **notice_fields(session, dossier)}
 
 
 def _result(dossier: Dossier, office: OfficeView, missing: tuple[str, ...]) -> ReceiveResult:

@@ -35,6 +35,7 @@ from desk.services.dossiers import (
 )
 from desk.services.intake import IntakeService
 from desk.services.ledger import ensure_officer, wire_instant
+from desk.services.return_papers import notice_fields
 from desk.services.settings import load_rules
 
 ONLINE = "online"
@@ -117,6 +118,7 @@ class OnlineService:
                 payload={
                     "due": wire_instant(dossier.due_at),
                     "submitted_at": wire_instant(dossier.received_at),
+                    **notice_fields(session, dossier),
                 },
             )
             assert dossier.due_at is not None

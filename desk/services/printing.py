@@ -16,7 +16,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -45,6 +45,7 @@ from desk.services.form_data import (
     provided_components,
 )
 from desk.services.reports import GroupBy, ReportsService
+from desk.services.return_papers import return_papers
 from printing.journal import JobState, NewPrintJob, PrintJob, PrintRunner
 from printing.model import (
     Channel,
@@ -102,6 +103,7 @@ def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
     owner = owner_block(dossier)
     submitter = person_block(json.loads(dossier.submitter_json)) if dossier.submitter_json else None
     components = provided_components(session, dossier)
+    papers = return_papers(session, dossier)
     receiver = officer_name(session, dossier.received_by)
     delivery = agency.unit_name
     if dossier.delivery == "postal" and dossier.delivery_address:
@@ -124,6 +126,9 @@ def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
         sets=dossier.sets_count,
         register_book=dossier.register_book,
         register_number=str(dossier.register_seq),
+        fee=papers.fee,
+        fee_note=papers.fee_note,
+        originals_at_return=papers.originals,
     )
 
 
@@ -567,6 +572,32 @@ class PrintService:
             document_sha256=self.blobs.put(pdf, PDF_MEDIA_TYPE),
         )
         return self._run(new, pdf, what=f"{form} {dossier_code}")
+
+    def print_hand_over(
+        self, codes: Sequence[str], *, officer_id: int | None = None, printer: str | None = None
+    ) -> PrintJob:
+        """One Giấy bàn giao hồ sơ for dossiers handed over together (the job is filed under
+        the first of them)."""
+        if not codes:
+            raise InvalidInput("Chưa chọn hồ sơ nào để in Giấy bàn giao hồ sơ.")
+        from printing.forms import ban_giao
+
+        with self._context.db.read() as session:
+            dossiers = [find_dossier(session, code) for code in codes]
+            note = form_data.hand_over_batch(session, dossiers)
+            target = _target(session, "ban-giao", printer, None)
+            dossier_id = dossiers[0].id
+        pdf = ban_giao.render_a4(note, PrintMeta(printed_at=self._context.now()))
+        new = NewPrintJob(
+            form="ban-giao",
+            printer=target,
+            title=f"{FORMS['ban-giao'].title} ({len(dossiers)} hồ sơ)",
+            dossier_id=dossier_id,
+            officer_id=officer_id,
+            document_sha256=self.blobs.put(pdf, PDF_MEDIA_TYPE),
+        )
+        log.info("print job: ban-giao, %d dossiers", len(dossiers))
+        return self._run(new, pdf, what=f"ban-giao {len(dossiers)}")
 
     def print_period(
         self,

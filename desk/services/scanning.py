@@ -31,6 +31,7 @@ from desk.services.settings import load_office
 
 if TYPE_CHECKING:  # Pillow and pypdfium2 load only when something is scanned
     from desk.devices.scanning.pdf import ScanDocument
+    from desk.services.scan_batch import ScanBatch
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,16 @@ class ScanService:
 
     def scanner(self) -> DocumentScanner:
         return self._scanners(self.scanner_choice())
+
+    def scanners(self, choice: ScannerChoice) -> DocumentScanner:
+        """The scanner ``choice`` names (through the factory this service was given)."""
+        return self._scanners(choice)
+
+    def batch(self, number: int, name: str) -> ScanBatch:
+        """An empty batch of pages for component ``number`` (1-based) called ``name``."""
+        from desk.services.scan_batch import ScanBatch
+
+        return ScanBatch(self, number, name)
 
     def status(self) -> ScannerStatus:
         return self.scanner().status()

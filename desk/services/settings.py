@@ -59,6 +59,15 @@ class OfficeRules(BaseModel):
     feedback_answer_days: int = Field(3, ge=1, le=30)
     """Working days to answer a phản ánh, kiến nghị (Sơn La 2019 Điều 18: 03 ngày làm việc)."""
 
+    hand_over_working_hours: int = Field(8, ge=1, le=40)
+    """Working hours within which a received dossier goes to the processing unit: 8 is one
+    working day (Sơn La 2017 Điều 10.2); Hà Tĩnh 2016 Điều 10.2 and Kon Tum 2018 Điều 14.4 give
+    half a day (4). Counted on the working calendar from the start of the dossier's clock."""
+
+    immediate_return: bool = False
+    """Same-day procedures may be received and returned at once ("trả ngay", Sơn La 2019
+    Điều 12.1d): one flow, no appointment slip. Off unless the office allows it."""
+
     @field_validator("sessions")
     @classmethod
     def _valid_sessions(cls, value: list[tuple[time, time]]) -> list[tuple[time, time]]:

@@ -173,8 +173,20 @@ def _body(slip: ReceiptSlip, width: float, st: Styles, *, thermal: bool) -> list
             st.body,
         ),
         Paragraph(f"6. Đăng ký nhận kết quả tại: {esc(slip.result_delivery)}", st.body),
+        *_return_papers(slip, st),
     ]
     return story
+
+
+def _return_papers(slip: ReceiptSlip, st: Styles) -> list[Flowable]:
+    """7–8: the fee and the originals to bring at return (Sơn La 2017 Đ10.1b)."""
+    fee = f"{slip.fee:,}".replace(",", ".") + " đồng" if slip.fee else "không thu"
+    note = f" ({esc(slip.fee_note)})" if slip.fee_note else ""
+    originals = "; ".join(esc(name) for name in slip.originals_at_return) or "không"
+    return [
+        Paragraph(f"7. Phí, lệ phí: <b>{fee}</b>{note}", st.body),
+        Paragraph(f"8. Bản chính mang theo khi nhận kết quả: {originals}", st.body),
+    ]
 
 
 def _register(slip: ReceiptSlip, st: Styles) -> Paragraph:

@@ -18,6 +18,8 @@ class StatusLine:
     link: str
     print_queue: int
     scanner: str
+    document_scanner: str = ""
+    """The office's document scanner ("" when the office has none)."""
     token: str = ""
 
 
@@ -35,6 +37,7 @@ class StatusBar(Static):
             translate("Kết nối: {link}", {"link": line.link}),
             translate("Hàng đợi in: {n}", {"n": line.print_queue}),
             line.scanner,
+            line.document_scanner,
             line.token,
             line.office,
         ]

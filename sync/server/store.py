@@ -156,7 +156,11 @@ class CommandStore:
             action,
             at=moved.at,
             adapter=self._adapter,
-            event_payload={"command_id": command.command_id, "desk": caller.key},
+            event_payload={
+                "command_id": command.command_id,
+                "desk": caller.key,
+                **_notice(command.payload),
+            },
             due_at=moved.new_due or moved.due,
         )
         if is_online(dossier):
@@ -281,6 +285,12 @@ def _action_of(command_type: str) -> Action:
         raise Refused(
             "Máy chủ không biết loại lệnh {type}.", reason_code="unknown_command", type=command_type
         ) from None
+
+
+def _notice(payload: dict[str, Any]) -> dict[str, Any]:
+    """What the desk said the citizen's message should state (the fee, the originals to bring
+    at return), kept on the event for the notifier."""
+    return {key: payload[key] for key in ("fee", "originals_at_return") if key in payload}
 
 
 def _parse(model: type[_M], payload: dict[str, Any]) -> _M:

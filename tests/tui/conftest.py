@@ -13,6 +13,9 @@ from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
 from printing.printers import PrinterChoice
 from screens.app import DeskApp
+from tests.devices.scan.sane_env import sane_dir
+
+__all__ = ["sane_dir"]  # the private SANE configuration, for the scanning screens' tests
 
 PASSWORD = "mat-khau-thu-1"
 PAYLOAD = "001085000001||CÔNG DÂN THỬ NGHIỆM|01011985|Nam|Thôn Thử Nghiệm, xã Thử Nghiệm|01012021"

@@ -1,7 +1,9 @@
 """End to end in a real terminal (COMPONENTS.md §8): `desk run` on a fresh demo office inside a
 detached tmux session on a private socket, driven by keystrokes, read back with capture-pane.
 A whole intake by keys (the CCCD arrives as one fast chunk, like a USB scanner) ends with the
-receipt's PDF in the printer folder; Ctrl+Q then ends the process with exit status 0."""
+receipt's PDF in the printer folder; Ctrl+Q then ends the process with exit status 0. Another
+intake scans two components through the real SANE `test` backend (F5 on each) and the scans
+are attached to the dossier received."""
 
 from __future__ import annotations
 
@@ -92,6 +94,9 @@ def home(tmp_path: Path) -> dict[str, str]:
 def terminal(tmp_path: Path, home: dict[str, str]) -> Iterator[tuple[Terminal, Path, Path]]:
     db, out, rc = tmp_path / "desk.db", tmp_path / "printed", tmp_path / "exit-status"
     out.mkdir()
+    sane = tmp_path / "sane.d"  # the SANE `test` backend only (see tests/devices/scan)
+    sane.mkdir()
+    (sane / "dll.conf").write_text("test\n", encoding="utf-8")
     desk = desk_command()
     for args in (["demo"], ["printer-choice", "--printer", f"folder:{out}"]):
         done = subprocess.run([*desk, *args, "--db", str(db)], env=home, capture_output=True)
@@ -107,7 +112,8 @@ def terminal(tmp_path: Path, home: dict[str, str]) -> Iterator[tuple[Terminal, P
     term.tmux("set-environment", "-g", "LANG", "C.UTF-8")
     term.keys(
         f"env HOME={home['HOME']} XDG_CONFIG_HOME={home['XDG_CONFIG_HOME']} "
-        f"XDG_DATA_HOME={home['XDG_DATA_HOME']} LANG=C.UTF-8 {command}; exit",
+        f"XDG_DATA_HOME={home['XDG_DATA_HOME']} SANE_CONFIG_DIR={sane} LANG=C.UTF-8 "
+        f"{command}; exit",
         "Enter",
     )
     try:
@@ -116,8 +122,7 @@ def terminal(tmp_path: Path, home: dict[str, str]) -> Iterator[tuple[Terminal, P
         subprocess.run(["tmux", "-S", str(term.socket), "kill-server"], capture_output=True)
 
 
-def test_login_intake_by_keys_and_quit(terminal: tuple[Terminal, Path, Path]) -> None:
-    term, out, rc = terminal
+def log_in(term: Terminal) -> None:
     login = json.loads(DEMO.read_text(encoding="utf-8"))["officers"][0]
     term.wait_for("Tên đăng nhập")
     time.sleep(0.5)  # the first screen is drawn a moment before it takes keys
@@ -127,6 +132,11 @@ def test_login_intake_by_keys_and_quit(terminal: tuple[Terminal, Path, Path]) ->
     term.type(login["password"])
     term.keys("Enter")
     term.wait_for("Tiếp nhận hôm nay: 0")
+
+
+def test_login_intake_by_keys_and_quit(terminal: tuple[Terminal, Path, Path]) -> None:
+    term, out, rc = terminal
+    log_in(term)
 
     term.keys("F2")
     shown = term.wait_for("Chủ hồ sơ — quét mã QR trên CCCD hoặc nhập tay")
@@ -163,3 +173,63 @@ def test_login_intake_by_keys_and_quit(terminal: tuple[Terminal, Path, Path]) ->
     while not rc.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert rc.read_text().strip() == "0"
+
+
+def test_intake_with_two_components_scanned_through_sane(
+    terminal: tuple[Terminal, Path, Path], home: dict[str, str]
+) -> None:
+    term, out, rc = terminal
+    db = out.parent / "desk.db"
+    chosen = subprocess.run(
+        [*desk_command(), "scanner-choice", "--device", "test:0", "--db", str(db)],
+        env=home,
+        capture_output=True,
+    )
+    assert chosen.returncode == 0, chosen.stderr.decode()
+    log_in(term)
+    term.keys("F2")
+    term.wait_for("Chủ hồ sơ — quét mã QR trên CCCD hoặc nhập tay")
+    term.tmux("send-keys", "-t", "desk", "-l", PAYLOAD, ";", "send-keys", "-t", "desk", "Enter")
+    term.wait_until(lambda shown: field(shown, "Số định danh") == "001085000001", "the ID")
+    term.keys("C-n")
+    term.wait_for("Tên hoặc mã thủ tục")
+    time.sleep(0.3)
+    term.type("xac nhan tinh trang hon nhan")
+    term.wait_for("Cấp Giấy xác nhận tình trạng hôn nhân")
+    term.keys("Enter")
+    time.sleep(0.3)
+    term.keys("Enter")
+    term.wait_for("F5: quét giấy tờ của thành phần đang chọn")
+    time.sleep(0.3)
+    term.keys("F5")  # the first component has the cursor
+    term.wait_for("1 trang · bản pháp lý")
+    term.keys("F5")  # a second page
+    term.wait_for("2 trang · bản pháp lý")
+    term.keys("C-s")
+    term.wait_for("Bản quét:")
+    term.keys("Tab", "Tab", "Tab", "Tab")  # past the first row's counts to the second paper
+    time.sleep(0.3)
+    term.keys("F5")
+    shown = term.wait_for("1 trang · bản pháp lý")
+    assert "Quét thành phần: Giấy tờ chứng minh" in shown
+    term.keys("C-s")
+    shown = term.wait_for(": 1 trang · bản pháp lý")
+    assert "Máy quét giấy:" in shown  # the status line (its end is cut at 100 columns)
+    term.keys("C-s")
+    term.wait_for("Đã tiếp nhận hồ sơ")
+    term.wait_for("Đã in mau01")
+    term.keys("Escape")
+    term.wait_for("Tiếp nhận hôm nay: 1")
+    term.keys("C-q")
+    deadline = time.monotonic() + TIMEOUT
+    while not rc.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert rc.read_text().strip() == "0"
+
+    services = DeskServices.open(db)
+    try:
+        (summary,) = services.lookup.by_id_number("001085000001")
+        scans = services.scanning.scans_for(summary.code)
+    finally:
+        services.close()
+    assert [(scan.component, scan.pages, scan.dpi) for scan in scans] == [(1, 2, 200), (2, 1, 200)]

@@ -8,6 +8,7 @@ only sees ``DocumentScanner``; the factory picks the implementation from the off
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -102,14 +103,29 @@ class ScannedPage:
     dpi: float
 
 
+PageProgress = Callable[[int], None]
+"""Told the number of pages scanned so far, after each page (from the scanning thread)."""
+
+
+def report_pages(pages: list[ScannedPage], progress: PageProgress | None) -> list[ScannedPage]:
+    """For scanners that deliver a document at once: tell ``progress`` of each page in turn."""
+    if progress is not None:
+        for number in range(1, len(pages) + 1):
+            progress(number)
+    return pages
+
+
 class DocumentScanner(Protocol):
     @property
     def name(self) -> str: ...
 
     def status(self) -> ScannerStatus: ...
 
-    def scan(self, settings: ScanSettings) -> list[ScannedPage]:
-        """Scan one document (every page of the feeder, or one page); raises ScannerError."""
+    def scan(
+        self, settings: ScanSettings, progress: PageProgress | None = None
+    ) -> list[ScannedPage]:
+        """Scan one document (every page of the feeder, or one page); raises ScannerError.
+        ``progress`` hears of each page as it comes."""
         ...
 
 

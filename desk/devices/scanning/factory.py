@@ -9,6 +9,7 @@ from typing import Any
 
 from desk.devices.scanning.base import (
     DocumentScanner,
+    PageProgress,
     ScannedPage,
     ScannerError,
     ScannerState,
@@ -80,7 +81,9 @@ class UnconfiguredScanner:
             self.name, ScannerState.NOT_CONFIGURED, self.kind, problem=self._problem()
         )
 
-    def scan(self, settings: ScanSettings) -> list[ScannedPage]:
+    def scan(
+        self, settings: ScanSettings, progress: PageProgress | None = None
+    ) -> list[ScannedPage]:
         raise self._problem()
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from PIL import Image
 
 from desk.devices.scanning.base import (
+    PageProgress,
     ScannedPage,
     ScannerBusy,
     ScannerState,
     ScannerStatus,
     ScanSettings,
+    report_pages,
     require_pages,
 )
 
@@ -43,9 +45,11 @@ class FakeScanner:
             )
         return ScannerStatus(self._name, self.state, self.kind, "fake", problem)
 
-    def scan(self, settings: ScanSettings) -> list[ScannedPage]:
+    def scan(
+        self, settings: ScanSettings, progress: PageProgress | None = None
+    ) -> list[ScannedPage]:
         status = self.status()
         if status.problem is not None:
             raise status.problem
         self.scans += 1
-        return require_pages(list(self.pages), self._name)
+        return report_pages(require_pages(list(self.pages), self._name), progress)

@@ -9,11 +9,13 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from desk.devices.scanning.base import (
     LEGAL_MIN_DPI,
+    PageProgress,
     ScanInputError,
     ScannedPage,
     ScannerState,
     ScannerStatus,
     ScanSettings,
+    report_pages,
     require_pages,
 )
 
@@ -181,5 +183,8 @@ class FileScanner:
             return ScannerStatus(self.name, ScannerState.ABSENT, self.kind, problem=problem)
         return ScannerStatus(self.name, ScannerState.READY, self.kind)
 
-    def scan(self, settings: ScanSettings) -> list[ScannedPage]:
-        return require_pages(load_pages(self.paths, assumed_dpi=self.assumed_dpi), self.name)
+    def scan(
+        self, settings: ScanSettings, progress: PageProgress | None = None
+    ) -> list[ScannedPage]:
+        pages = load_pages(self.paths, assumed_dpi=self.assumed_dpi)
+        return report_pages(require_pages(pages, self.name), progress)

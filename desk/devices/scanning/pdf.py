@@ -88,16 +88,15 @@ def check_legal(pages: list[ScannedPage]) -> None:
             )
 
 
+def legal_page(page: ScannedPage) -> JpegPage:
+    image = page.image.convert("RGB")
+    width, height = _points(page)
+    return JpegPage(_jpeg(image, LEGAL_QUALITY), image.width, image.height, width, height, False)
+
+
 def legal_pdf(pages: list[ScannedPage]) -> bytes:
     check_legal(pages)
-    out = []
-    for page in pages:
-        image = page.image.convert("RGB")
-        width, height = _points(page)
-        out.append(
-            JpegPage(_jpeg(image, LEGAL_QUALITY), image.width, image.height, width, height, False)
-        )
-    return jpeg_pdf(out)
+    return jpeg_pdf([legal_page(page) for page in pages])
 
 
 def compact_page(page: ScannedPage, *, budget: int = COMPACT_PAGE_BUDGET) -> JpegPage:
@@ -129,15 +128,35 @@ def compact_pdf(pages: list[ScannedPage]) -> tuple[bytes, int]:
     return jpeg_pdf(out), sum(1 for page in out if not page.gray)
 
 
+@dataclass(frozen=True)
+class EncodedPage:
+    """One page already encoded for both copies: documents are assembled from these without
+    encoding a page twice (the counter's scan dialog rescans or removes single pages)."""
+
+    legal: JpegPage
+    compact: JpegPage
+    dpi: float
+
+
+def encode_page(page: ScannedPage) -> EncodedPage:
+    check_legal([page])
+    return EncodedPage(legal_page(page), compact_page(page), page.dpi)
+
+
+def assemble(pages: list[EncodedPage]) -> ScanDocument:
+    if not pages:
+        raise ScanInputError("Bản quét không có trang nào. Hãy quét lại.")
+    return ScanDocument(
+        legal=jpeg_pdf([page.legal for page in pages]),
+        compact=jpeg_pdf([page.compact for page in pages]),
+        pages=len(pages),
+        dpi=min(page.dpi for page in pages),
+        colour_pages=sum(1 for page in pages if not page.compact.gray),
+    )
+
+
 def make_document(pages: list[ScannedPage]) -> ScanDocument:
     if not pages:
         raise ScanInputError("Bản quét không có trang nào. Hãy quét lại.")
-    legal = legal_pdf(pages)
-    compact, colour_pages = compact_pdf(pages)
-    return ScanDocument(
-        legal=legal,
-        compact=compact,
-        pages=len(pages),
-        dpi=min(page.dpi for page in pages),
-        colour_pages=colour_pages,
-    )
+    check_legal(pages)  # every page's resolution is said before any is encoded
+    return assemble([encode_page(page) for page in pages])

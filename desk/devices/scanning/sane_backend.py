@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from desk.devices.scanning.base import (
+    PageProgress,
     ScannedPage,
     ScannerBusy,
     ScannerError,
@@ -164,18 +165,23 @@ class SaneScanner:
                 return ScannerStatus(self.device, state, self.kind, label, error)
             return ScannerStatus(self.device, ScannerState.READY, self.kind, label)
 
-    def scan(self, settings: ScanSettings) -> list[ScannedPage]:
+    def scan(
+        self, settings: ScanSettings, progress: PageProgress | None = None
+    ) -> list[ScannedPage]:
+        pages: list[ScannedPage] = []
         with _lock, _opened(self.device) as handle:
             self._configure(handle, settings)
             dpi = float(getattr(handle, "resolution", settings.resolution))
+            images = handle.multi_scan() if settings.feeder else iter([None])
             try:
-                images = list(handle.multi_scan()) if settings.feeder else [handle.scan()]
+                for image in images:
+                    pages.append(ScannedPage(handle.scan() if image is None else image, dpi))
+                    if progress is not None:
+                        progress(len(pages))
             except Exception as error:
-                if str(error) == _OUT_OF_PAPER:
-                    images = []
-                else:
+                if str(error) != _OUT_OF_PAPER:
                     raise _problem(self.device, str(error)) from None
-        return require_pages([ScannedPage(image, dpi) for image in images], self.device)
+        return require_pages(pages, self.device)
 
     def _configure(self, handle: Any, settings: ScanSettings) -> None:
         for option, value in self.options.items():

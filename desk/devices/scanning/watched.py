@@ -23,12 +23,14 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from desk.devices.scanning.base import (
+    PageProgress,
     ScannedPage,
     ScannerError,
     ScannerMissing,
     ScannerState,
     ScannerStatus,
     ScanSettings,
+    report_pages,
     require_pages,
 )
 from desk.devices.scanning.files import SUPPORTED_SUFFIXES, load_pages
@@ -217,7 +219,9 @@ class WatchedFolderScanner:
             return ScannerStatus(self.name, ScannerState.ERROR, self.kind, problem=error)
         return ScannerStatus(self.name, ScannerState.READY, self.kind, str(self.folder))
 
-    def scan(self, settings: ScanSettings) -> list[ScannedPage]:
+    def scan(
+        self, settings: ScanSettings, progress: PageProgress | None = None
+    ) -> list[ScannedPage]:
         with FolderWatcher(self.folder, polling=self.polling) as watcher:
             path = watcher.next_file(settings.timeout)
         if path is None:
@@ -227,4 +231,4 @@ class WatchedFolderScanner:
                 folder=str(self.folder),
                 seconds=int(settings.timeout),
             )
-        return require_pages(load_pages([path]), self.name)
+        return report_pages(require_pages(load_pages([path]), self.name), progress)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from desk.devices.scanning.base import (
+    PageProgress,
     ScannedPage,
     ScannerError,
     ScannerState,
@@ -44,5 +45,7 @@ class WindowsScanner:
     def status(self) -> ScannerStatus:
         return ScannerStatus(self.name, ScannerState.ERROR, self.kind, problem=_unsupported())
 
-    def scan(self, settings: ScanSettings) -> list[ScannedPage]:
+    def scan(
+        self, settings: ScanSettings, progress: PageProgress | None = None
+    ) -> list[ScannedPage]:
         raise _unsupported()

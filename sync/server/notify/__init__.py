@@ -10,6 +10,7 @@ retried with backoff, its failures kept and visible.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -58,10 +59,32 @@ class Notifier(Protocol):
         ...
 
 
-def compose(kind: str, code: str, link: str, due: datetime | None) -> str | None:
+ACCEPTANCE_KINDS = ("receive", "accept")
+"""The acceptance messages also state the fee and the originals to bring at return (Sơn La
+2017 Đ10.1b, Hà Tĩnh 2016 Đ10.1b, Kon Tum 2018 Đ14.3)."""
+
+
+def compose(
+    kind: str,
+    code: str,
+    link: str,
+    due: datetime | None,
+    *,
+    fee: int | None = None,
+    originals: Sequence[str] = (),
+) -> str | None:
     """The text for event ``kind`` of dossier ``code``, or None when nothing is sent."""
     template = TEXTS.get(kind)
     if template is None:
         return None
     when = to_local(due).strftime("%H:%M ngày %d/%m/%Y") if due is not None else "—"
-    return template.format(code=code, link=link, due=when)
+    text = template.format(code=code, link=link, due=when)
+    if kind not in ACCEPTANCE_KINDS:
+        return text
+    extra = []
+    if fee is not None:
+        amount = f"{fee:,}".replace(",", ".") + " đồng" if fee else "không thu"
+        extra.append(f"Phí, lệ phí: {amount}.")
+    if originals:
+        extra.append("Khi nhận kết quả mang theo bản chính: " + "; ".join(originals) + ".")
+    return " ".join([text, *extra])

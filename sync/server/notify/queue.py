@@ -57,10 +57,19 @@ class NotifyingAdapter:
         self._inner.dossier_changed(session, dossier, event)
         link = tracking_url(self._public_url, dossier.code, dossier.tracking_token)
         payload = json.loads(event.payload or "{}")
-        text = compose(event.kind, dossier.code, link, _due(dossier, payload))
+        snapshot: dict[str, Any] = json.loads(dossier.snapshot)
+        fee = payload.get("fee", snapshot.get("fee_amount"))
+        originals = payload.get("originals_at_return", snapshot.get("originals_at_return"))
+        text = compose(
+            event.kind,
+            dossier.code,
+            link,
+            _due(dossier, payload),
+            fee=fee if isinstance(fee, int) else None,
+            originals=[str(o) for o in originals] if isinstance(originals, list) else [],
+        )
         if text is None:
             return
-        snapshot: dict[str, Any] = json.loads(dossier.snapshot)
         for channel, to in (
             ("email", _contact(validated_email, snapshot.get("owner_email"))),
             ("sms", _contact(validated_phone, snapshot.get("owner_phone"))),
