@@ -9,7 +9,7 @@ All functions work inside the caller's transaction.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,9 +20,13 @@ from sync.protocol import Command, CommandResult, Outcome
 
 PENDING = "pending"
 ACKED = "acked"
+SCAN_COMMAND = "dossier.scan_attached"
 QUARANTINED = "quarantined"
 TRANSIENT_CODES = frozenset({"busy"})
 """Rejections that mean "try again later", not "this command is wrong"."""
+BLOB_MISSING = "blob_missing"
+"""The server does not hold (for this agency) a file the command names: upload it, then the
+command goes again. It stays pending, and its files are marked as not on the server."""
 
 
 def next_batch(
@@ -72,6 +76,8 @@ class Tally:
     duplicate: int = 0
     quarantined: int = 0
     retry: int = 0
+    waiting: list[str] = field(default_factory=list)
+    """Commands that wait for their files to reach the server."""
 
 
 def record_results(
@@ -92,6 +98,9 @@ def record_results(
         elif result.code in TRANSIENT_CODES:
             row.next_attempt_at, row.last_error = retry_at, result.reason
             tally.retry += 1
+        elif result.code == BLOB_MISSING and _not_on_server(session, row):
+            row.next_attempt_at, row.last_error = retry_at, result.reason
+            tally.waiting.append(row.command_id)
         else:
             row.state = QUARANTINED
             row.last_error = json.dumps(
@@ -101,6 +110,53 @@ def record_results(
             tally.quarantined += 1
         session.add(row)
     return tally
+
+
+def _not_on_server(session: Session, row: OutboxCommand) -> bool:
+    """Mark the files ``row`` names as still to upload (the server says it lacks them, even if
+    it once confirmed them); False when this desk does not hold them either."""
+    payload: dict[str, Any] = json.loads(row.payload)
+    named = [v for k, v in payload.items() if k.endswith("_sha256") and isinstance(v, str)]
+    blobs = session.exec(select(Blob).where(col(Blob.sha256).in_(named))).all() if named else []
+    for blob in blobs:
+        blob.uploaded_at = None
+        session.add(blob)
+    return bool(blobs) and len(blobs) == len(set(named))
+
+
+def make_due(session: Session, command_ids: list[str], now: datetime) -> None:
+    for row in session.exec(
+        select(OutboxCommand).where(col(OutboxCommand.command_id).in_(command_ids))
+    ).all():
+        if row.state == PENDING:
+            row.next_attempt_at = now
+            session.add(row)
+
+
+def scans_not_on_server(session: Session) -> int:
+    """Scans whose files, or whose record, the server does not hold yet."""
+    waiting = {
+        str(json.loads(payload).get("legal_sha256"))
+        for payload in session.exec(
+            select(OutboxCommand.payload)
+            .where(col(OutboxCommand.state) == PENDING)
+            .where(col(OutboxCommand.type) == SCAN_COMMAND)
+        ).all()
+    }
+    waiting.update(
+        session.exec(
+            select(DossierScan.legal_sha256)
+            .join(
+                Blob,
+                or_(
+                    col(Blob.sha256) == col(DossierScan.legal_sha256),
+                    col(Blob.sha256) == col(DossierScan.compact_sha256),
+                ),
+            )
+            .where(col(Blob.uploaded_at).is_(None))
+        ).all()
+    )
+    return len(waiting)
 
 
 def postpone(session: Session, command_ids: list[str], retry_at: datetime, error: str) -> None:

@@ -80,6 +80,10 @@ class EnrolRequest(Strict):
     code: Annotated[str, StringConstraints(min_length=8, max_length=64)]
     desk_id: Uuid
     agency_code: Annotated[str, StringConstraints(max_length=32)]
+    secret: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{43,128}$")] | None = None
+    """The desk's own secret, generated and stored before the call: asked again with the same
+    code and secret (its answer was lost), the server answers the same enrolment again while
+    the code is valid. Without it the server makes one up (a lost answer then spends the code)."""
 
 
 class EnrolResponse(Strict):

@@ -108,6 +108,13 @@ def status(db: DbOption = None, json: JsonOption = False) -> None:
         emit_json(asdict(current))
         return
     say(footer_text(current))
+    if current.scans_pending:
+        say(
+            translate(
+                "{count} bản quét chưa có trên máy chủ (tệp đang chờ tải lên).",
+                {"count": current.scans_pending},
+            )
+        )
 
 
 @sync_app.command("quarantine")

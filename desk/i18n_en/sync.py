@@ -329,4 +329,29 @@ ENGLISH: dict[str, str] = {
         "to the server and import it with `desk-server import`; at the next online sync the "
         "server confirms these commands as already present."
     ),
+    # trust boundary: files belong to an agency
+    "Máy chủ chưa nhận đủ tệp (bản quét, kết quả) của hồ sơ {code}; lệnh sẽ được gửi lại "
+    "sau khi tải tệp lên xong.": (
+        "The server does not have all the files (scans, result) of dossier {code} yet; the "
+        "command is "
+        "sent again once they are uploaded."
+    ),
+    "{count} bản quét chưa có trên máy chủ (tệp đang chờ tải lên).": (
+        "{count} scans are not on the server yet (files waiting to be uploaded)."
+    ),
+    # sync/server/credentials.py, sync/server/cli_credentials.py
+    "Không tìm thấy quầy hoặc tài khoản có khóa {key} (cần khóa đầy đủ, hoặc ít nhất 8 ký tự "
+    "đầu không trùng với khóa khác).": (
+        "No desk or account has the key {key} (give the whole key, or at least its first 8 "
+        "characters if no other key starts with them)."
+    ),
+    "Chưa có quầy hoặc tài khoản nào.": "No desks or accounts yet.",
+    "chưa liên lạc": "never contacted",
+    "đang hoạt động": "active",
+    "chờ đăng ký": "awaiting enrolment",
+    "mã đăng ký hết hạn": "enrolment code expired",
+    "đã thu hồi": "revoked",
+    "Đã thu hồi {key}; mọi yêu cầu dùng khóa này bị từ chối ngay.": (
+        "Revoked {key}; every request with this key is refused from now on."
+    ),
 }

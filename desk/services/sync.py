@@ -10,13 +10,15 @@ it is quarantined with the server's reason and the rest continues.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import secrets
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from data.models import Agency, Blob, CodeCounter, Desk
 from desk.errors import ConfigError, InvalidInput
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
     from sync.client import SyncClient
 
 ENROLMENT_KEY = "sync.enrolment"
+ENROL_ATTEMPT_KEY = "sync.enrol_attempt"
+"""The digest of the last enrolment code tried and the secret generated for it."""
 STATS_KEY = "sync.stats"
 MAX_SKEW = timedelta(minutes=2)
 BLOB_CHUNK = 256 * 1024
@@ -75,6 +79,8 @@ class SyncStatus:
     bytes_pending: int
     eta_seconds: float | None
     clock_skew_seconds: float | None
+    scans_pending: int = 0
+    """Scans not yet on the server (a file still to upload, or its record not yet applied)."""
 
 
 class SyncService:
@@ -98,13 +104,18 @@ class SyncService:
             raise InvalidInput(
                 "Địa chỉ máy chủ phải bắt đầu bằng https:// (ví dụ https://motcua.example.vn)."
             )
-        with self._context.db.read() as session:
+        code = code.strip()
+        with self._context.db.write() as session:  # committed before the call: see _secret_for
             office = load_office(session)
+            secret = _secret_for(session, code)
         with self._client(server, None, ca_bundle) as client:
             try:
                 answer = client.enrol(
                     EnrolRequest(
-                        code=code.strip(), desk_id=office.desk_id, agency_code=office.agency_code
+                        code=code,
+                        desk_id=office.desk_id,
+                        agency_code=office.agency_code,
+                        secret=secret,
                     )
                 )
             except Offline:
@@ -158,15 +169,21 @@ class SyncService:
                 if now_due:
                     with self._context.db.write() as session:
                         outbox.make_due_now(session, self._context.now())
-                self._push(client, report)
+                waiting = self._push(client, report)
                 self._upload_blobs(client, report)
+                if waiting:  # records that named files the server lacked: their turn now
+                    with self._context.db.write() as session:
+                        outbox.make_due(session, waiting, self._context.now())
+                    self._push(client, report)
                 self._pull(client, report)
             except Offline as cut:
                 report.error = str(cut)
             self._save_stats(report, client.bytes_sent, started)
         return report
 
-    def _push(self, client: SyncClient, report: SyncReport) -> None:
+    def _push(self, client: SyncClient, report: SyncReport) -> list[str]:
+        """Send the due commands; returns those that wait for their files to be uploaded."""
+        waiting: list[str] = []
         while True:
             now = self._context.now()
             with self._context.db.read() as session:
@@ -178,7 +195,7 @@ class SyncService:
                 )
                 wire = [outbox.to_wire(row) for row in rows]
             if not wire:
-                return
+                return waiting
             try:
                 result = client.push(CommandBatch(commands=wire))
             except Offline as cut:
@@ -194,8 +211,9 @@ class SyncService:
             report.applied += tally.applied
             report.duplicates += tally.duplicate
             report.quarantined += tally.quarantined
+            waiting += tally.waiting
             if tally.retry:
-                return  # the server is busy: leave the rest for the next round
+                return waiting  # the server is busy: leave the rest for the next round
 
     def _upload_blobs(self, client: SyncClient, report: SyncReport) -> None:
         with self._context.db.read() as session:
@@ -245,6 +263,7 @@ class SyncService:
             stats = outbox.load_state(session, STATS_KEY)
             commands, command_bytes, blobs, blob_bytes = outbox.pending_totals(session)
             held = len(outbox.quarantined(session))
+            scans = outbox.scans_not_on_server(session)
         pending_bytes = command_bytes + blob_bytes
         rate = float(stats.get("bytes_per_second") or 0)
         return SyncStatus(
@@ -258,6 +277,7 @@ class SyncService:
             bytes_pending=pending_bytes,
             eta_seconds=round(pending_bytes / rate, 1) if rate > 0 else None,
             clock_skew_seconds=stats.get("clock_skew_seconds"),
+            scans_pending=scans,
         )
 
     def quarantined(self) -> list[dict[str, Any]]:
@@ -347,6 +367,17 @@ class SyncService:
                 stats["bytes_per_second"] = round(bytes_sent / seconds, 1)
             stats["last_report"] = asdict(report)
             outbox.save_state(session, STATS_KEY, stats)
+
+
+def _secret_for(session: Session, code: str) -> str:
+    """The secret this desk sends with ``code``: made and stored once per code, so that a
+    retry after a lost answer sends the same one and the server recognises the desk."""
+    digest = hashlib.sha256(code.encode("utf-8")).hexdigest()
+    attempt = outbox.load_state(session, ENROL_ATTEMPT_KEY)
+    if attempt.get("code") != digest:
+        attempt = {"code": digest, "secret": secrets.token_urlsafe(32)}
+        outbox.save_state(session, ENROL_ATTEMPT_KEY, attempt)
+    return str(attempt["secret"])
 
 
 def footer_text(current: SyncStatus) -> str:

@@ -1,11 +1,15 @@
 """Desk enrolment and request authentication.
 
 An administrator creates a desk with its agency and code range; the server prints a one-time
-enrolment code (only its SHA-256 is stored). The desk exchanges it once for a key and a
-secret; the secret is stored as an argon2 hash. Requests carry ``Authorization: Bearer
-<key>.<secret>``. Argon2 is slow by design, so a verified bearer is remembered in memory (by
-the SHA-256 of the whole header value) for ``CACHE_SECONDS``: a revocation takes effect within
-that time on every worker.
+enrolment code (only its SHA-256 is stored). The desk generates its secret, stores it, and
+sends it with the code; the server keeps an argon2 hash of it. If the answer is lost, the same
+desk asking again with the same code and secret gets the same enrolment again, until the code
+expires; any other desk is refused. Requests carry ``Authorization: Bearer <key>.<secret>``.
+
+Argon2 is slow by design, so a verified bearer is remembered in memory (by the SHA-256 of the
+whole header value) — but only together with the credential's ``credential_version``, which
+every request reads from the database (one primary-key read): a revoked or rotated credential
+is refused at once, on every worker process.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 from argon2 import PasswordHasher
@@ -42,6 +46,15 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def code_digest(code: str) -> str:
+    """What the server keeps of an enrolment code."""
+    return _digest(code)
+
+
+def hash_secret(secret: str) -> str:
+    return _HASHER.hash(secret)
+
+
 def ensure_agency(session: Session, agency_code: str, now: datetime) -> ServerAgency:
     code = validate_agency_code(agency_code)
     agency = session.get(ServerAgency, code)
@@ -65,11 +78,39 @@ def add_desk(
     """Create a desk awaiting enrolment; returns (key, one-time enrolment code)."""
     agency = ensure_agency(session, agency_code, now)
     wanted = DeskRange.parse(desk_range)
+    check_range(session, agency, wanted, except_key=None)
+    code = new_enrol_code()
+    key = str(uuid4())
+    session.add(
+        ServerDesk(
+            key=key,
+            agency_code=agency.code,
+            role="desk",
+            name=name,
+            range_start=wanted.start,
+            range_end=wanted.end,
+            enrol_code_hash=_digest(code),
+            enrol_expires_at=now + ENROL_TTL,
+            created_at=now,
+        )
+    )
+    return key, code
+
+
+def new_enrol_code() -> str:
+    return "-".join(secrets.token_hex(3).upper() for _ in range(4))
+
+
+def check_range(
+    session: Session, agency: ServerAgency, wanted: DeskRange, except_key: str | None
+) -> None:
+    """Refuse a range that overlaps the online range or another live desk's range."""
     others = session.scalars(
         select(ServerDesk).where(
             ServerDesk.agency_code == agency.code,
             ServerDesk.role == "desk",
             ServerDesk.revoked.is_(False),
+            ServerDesk.key != (except_key or ""),
         )
     ).all()
     online = DeskRange(agency.online_range_start, agency.online_range_end)
@@ -90,22 +131,6 @@ def add_desk(
                 range=str(wanted),
                 other=str(DeskRange(other.range_start, other.range_end)),
             )
-    code = "-".join(secrets.token_hex(3).upper() for _ in range(4))
-    key = str(uuid4())
-    session.add(
-        ServerDesk(
-            key=key,
-            agency_code=agency.code,
-            role="desk",
-            name=name,
-            range_start=wanted.start,
-            range_end=wanted.end,
-            enrol_code_hash=_digest(code),
-            enrol_expires_at=now + ENROL_TTL,
-            created_at=now,
-        )
-    )
-    return key, code
 
 
 def add_backoffice(session: Session, agency_code: str, name: str, now: datetime) -> str:
@@ -128,16 +153,12 @@ def add_backoffice(session: Session, agency_code: str, name: str, now: datetime)
 
 def exchange(session: Session, request: EnrolRequest, now: datetime) -> EnrolResponse:
     """Trade a one-time code for credentials; a used, expired or unknown code is refused
-    with one message."""
+    with one message. The same desk asking again with its secret gets the same answer."""
     desk = session.scalars(
         select(ServerDesk).where(ServerDesk.enrol_code_hash == _digest(request.code.strip()))
     ).first()
     if desk is None or desk.enrol_expires_at is None or desk.enrol_expires_at < now:
-        raise Refused(
-            "Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Xin quản trị viên máy chủ cấp mã mới.",
-            reason_code="enrol_invalid",
-            http_status=401,
-        )
+        raise _enrol_invalid()
     if desk.agency_code != request.agency_code.strip().upper():
         raise Refused(
             "Mã đăng ký này dành cho cơ quan {expected}, không phải {given}.",
@@ -146,17 +167,41 @@ def exchange(session: Session, request: EnrolRequest, now: datetime) -> EnrolRes
             expected=desk.agency_code,
             given=request.agency_code,
         )
-    if session.scalars(select(ServerDesk).where(ServerDesk.desk_id == request.desk_id)).first():
+    if desk.enrolled_at is not None:  # asked again: only the desk whose answer was lost
+        if not _same_enrolment(desk, request):
+            raise _enrol_invalid()
+        return _answer(session, desk, str(request.secret))
+    taken = session.scalars(
+        select(ServerDesk.key).where(
+            ServerDesk.desk_id == request.desk_id, ServerDesk.key != desk.key
+        )
+    ).first()
+    if taken is not None:
         raise Refused(
             "Quầy này đã được đăng ký với máy chủ.", reason_code="enrol_twice", http_status=409
         )
-    secret = secrets.token_urlsafe(32)
+    secret = request.secret or secrets.token_urlsafe(32)
     desk.secret_hash = _HASHER.hash(secret)
     desk.bundle_key = bundle_key(desk.key, secret)
     desk.desk_id = request.desk_id
     desk.enrolled_at = now
-    desk.enrol_code_hash = None
-    desk.enrol_expires_at = None
+    desk.credential_version += 1
+    if request.secret is None:  # a desk that cannot ask again: the code is spent now
+        desk.enrol_code_hash = None
+        desk.enrol_expires_at = None
+    return _answer(session, desk, secret)
+
+
+def _same_enrolment(desk: ServerDesk, request: EnrolRequest) -> bool:
+    if request.secret is None or desk.secret_hash is None or desk.desk_id != request.desk_id:
+        return False
+    try:
+        return _HASHER.verify(desk.secret_hash, request.secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _answer(session: Session, desk: ServerDesk, secret: str) -> EnrolResponse:
     agency = session.get(ServerAgency, desk.agency_code)
     assert agency is not None
     return EnrolResponse(
@@ -169,6 +214,14 @@ def exchange(session: Session, request: EnrolRequest, now: datetime) -> EnrolRes
     )
 
 
+def _enrol_invalid() -> Refused:
+    return Refused(
+        "Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Xin quản trị viên máy chủ cấp mã mới.",
+        reason_code="enrol_invalid",
+        http_status=401,
+    )
+
+
 def _unauthorised() -> Refused:
     return Refused(
         "Quầy chưa được xác thực với máy chủ. Đăng ký lại bằng `desk enrol`.",
@@ -177,45 +230,61 @@ def _unauthorised() -> Refused:
     )
 
 
+SEEN_EVERY = timedelta(minutes=1)
+
+
 class Authenticator:
-    def __init__(self, db: Database, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        db: Database,
+        monotonic: Callable[[], float] = time.monotonic,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self._db = db
         self._monotonic = monotonic
-        self._cache: dict[str, tuple[Caller, float]] = {}
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._cache: dict[str, tuple[Caller, int, float]] = {}
         self._lock = threading.Lock()
 
     def caller(self, authorization: str | None) -> Caller:
         if not authorization or not authorization.startswith("Bearer "):
             raise _unauthorised()
         bearer = authorization.removeprefix("Bearer ").strip()
-        token = _digest(bearer)
-        with self._lock:
-            cached = self._cache.get(token)
-        if cached is not None and cached[1] > self._monotonic():
-            return cached[0]
-        caller = self._verify(bearer)
-        with self._lock:
-            self._cache[token] = (caller, self._monotonic() + CACHE_SECONDS)
-        return caller
-
-    def _verify(self, bearer: str) -> Caller:
         key, _, secret = bearer.partition(".")
-        with self._db.read() as session:
+        with self._db.read() as session:  # every request: revocation is seen at once
             desk = session.get(ServerDesk, key) if len(key) == 36 else None
             if desk is None or desk.revoked or desk.secret_hash is None:
                 raise _unauthorised()
+            version, seen = desk.credential_version, desk.last_seen_at
+            secret_hash = desk.secret_hash
+            needs_bundle_key = desk.role == "desk" and desk.bundle_key is None
+            fresh = caller_of(desk)
+        token = _digest(bearer)
+        with self._lock:
+            cached = self._cache.get(token)
+        if cached is None or cached[1] != version or cached[2] <= self._monotonic():
             try:
-                _HASHER.verify(desk.secret_hash, secret)
+                _HASHER.verify(secret_hash, secret)
             except (VerificationError, InvalidHashError):
                 raise _unauthorised() from None
-            missing_bundle_key = desk.role == "desk" and desk.bundle_key is None
-            caller = caller_of(desk)
-        if missing_bundle_key:  # a desk enrolled before bundles existed
-            with self._db.write() as session:
-                row = session.get(ServerDesk, key)
-                if row is not None and row.bundle_key is None:
-                    row.bundle_key = bundle_key(key, secret)
-        return caller
+            with self._lock:
+                self._cache[token] = (fresh, version, self._monotonic() + CACHE_SECONDS)
+        self._touch(key, secret, seen, needs_bundle_key)
+        return fresh
+
+    def _touch(self, key: str, secret: str, seen: datetime | None, needs_bundle_key: bool) -> None:
+        """Note the last contact (at most once a minute); derive the bundle key of a desk
+        enrolled before bundles existed."""
+        now = self._clock()
+        if not needs_bundle_key and seen is not None and now - seen < SEEN_EVERY:
+            return
+        with self._db.write() as session:
+            row = session.get(ServerDesk, key)
+            if row is None:
+                return
+            row.last_seen_at = now
+            if needs_bundle_key and row.bundle_key is None:
+                row.bundle_key = bundle_key(key, secret)
 
 
 def caller_of(desk: ServerDesk) -> Caller:

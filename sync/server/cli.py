@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -306,12 +305,8 @@ def _store_result(server: Server, agency: str, path: Path) -> str:
         raise Refused(
             "Không đọc được tệp kết quả {path}.", reason_code="bad_file", path=str(path)
         ) from None
-    sha = hashlib.sha256(data).hexdigest()
-    state = server.blobs.state(sha)
-    if state is None or not state.complete:
-        offset = server.blobs.create(agency, sha, len(data), "application/pdf").offset
-        server.blobs.append(agency, sha, offset, data[offset:])
-    return sha
+    with server.db.write() as session:
+        return server.blobs.store_whole(session, agency, data, "application/pdf")
 
 
 def _publish(
@@ -393,6 +388,9 @@ def import_command(
     )
     for line in report.refusals:
         say(line)
+
+
+from sync.server import cli_credentials  # noqa: E402, F401  (registers list, revoke, rotate)
 
 
 def main(argv: list[str] | None = None) -> int:

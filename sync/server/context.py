@@ -67,7 +67,7 @@ class Server:
         return cls(
             settings=settings,
             db=db,
-            auth=Authenticator(db),
+            auth=Authenticator(db, clock=clock),
             commands=CommandStore(db, province, clock),
             blobs=blobs,
             backoffice=BackOffice(db, blobs, province, clock),

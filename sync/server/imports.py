@@ -49,7 +49,8 @@ def import_bundle(server: Server, path: Path) -> ImportReport:
             caller = caller_of(desk)
         report = ImportReport(desk_key=caller.key)
         for item in manifest.blobs:
-            # create() also grants the agency access to a copy the server already holds
+            # a copy the server holds for another agency is not this agency's: the bundle's
+            # bytes are uploaded (and deduplicated on disk) like any upload
             blob = server.blobs.create(caller.agency_code, item.sha256, item.size, item.media_type)
             if blob.complete:
                 report.blobs_present += 1

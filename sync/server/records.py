@@ -10,12 +10,16 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.domain.codes import parse_dossier_code
+from desk.errors import InvalidInput
+from sync.server.blobs import visible
 from sync.server.chain import append_event, check_chain
 from sync.server.dossiers import dossier_for_change
-from sync.server.errors import Refused, bad_payload
-from sync.server.tables import ServerFeedback
+from sync.server.errors import Refused, bad_payload, not_found
+from sync.server.tables import ServerDossier, ServerFeedback
 
 SCAN_ATTACHED = "dossier.scan_attached"
 RESULT_SIGNED = "dossier.result_signed"
@@ -83,6 +87,9 @@ def apply_record(
     if command_type == SCAN_ATTACHED:
         scan: _Scan = _parsed(_Scan, payload)
         dossier = dossier_for_change(session, agency_code, dossier_id=dossier_id, code=scan.code)
+        for sha256 in (scan.compact_sha256, scan.legal_sha256):
+            if visible(session, agency_code, sha256) is None:
+                raise _blob_missing(scan.code)
         check_chain(session, dossier)
         append_event(
             session,
@@ -107,6 +114,7 @@ def apply_record(
             dossier_id=dossier_id, now=now,
         )  # fmt: skip
     record: _Feedback = _parsed(_Feedback, payload)
+    _check_feedback_dossier(session, agency_code, record.dossier_code)
     row = session.get(ServerFeedback, record.id, with_for_update=True)
     if row is not None and row.agency_code != agency_code:
         raise Refused(
@@ -136,6 +144,8 @@ def _result_signed(
 ) -> int:
     signed: _Signed = _parsed(_Signed, payload)
     dossier = dossier_for_change(session, agency_code, dossier_id=dossier_id, code=signed.code)
+    if visible(session, agency_code, signed.blob_sha256) is None:
+        raise _blob_missing(signed.code)
     check_chain(session, dossier)
     append_event(
         session,
@@ -155,3 +165,35 @@ def _result_signed(
     dossier.signed_result_sha256 = signed.blob_sha256
     dossier.signed_result_public = signed.citizen_download
     return dossier.status
+
+
+BLOB_MISSING = "blob_missing"
+
+
+def _blob_missing(code: str) -> Refused:
+    """Not applied until the server holds both files whole for this agency; the desk keeps
+    the command and sends it again after uploading them."""
+    return Refused(
+        "Máy chủ chưa nhận đủ tệp (bản quét, kết quả) của hồ sơ {code}; lệnh sẽ được gửi lại "
+        "sau khi tải tệp lên xong.",
+        reason_code=BLOB_MISSING,
+        http_status=409,
+        code=code,
+    )
+
+
+def _check_feedback_dossier(session: Session, agency_code: str, code: str | None) -> None:
+    """A feedback may name a dossier of its own agency (or free text that names none); a
+    dossier of another agency is answered like an unknown one, as for every command."""
+    wanted = (code or "").strip().upper()
+    if not wanted:
+        return
+    try:
+        other_agency = parse_dossier_code(wanted).agency != agency_code
+    except InvalidInput:
+        other_agency = False
+    owner = session.scalars(
+        select(ServerDossier.agency_code).where(ServerDossier.code == wanted)
+    ).first()
+    if other_agency or (owner is not None and owner != agency_code):
+        raise not_found(wanted)

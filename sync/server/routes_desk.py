@@ -151,8 +151,8 @@ def _checked_sha(sha256: str) -> str:
 
 @router.head("/blobs/{sha256}")
 def blob_head(sha256: str, server: ServerDep, caller: CallerDep) -> Response:
-    blob = server.blobs.state(_checked_sha(sha256))
-    if blob is None:
+    blob = server.blobs.state(caller.agency_code, _checked_sha(sha256))
+    if blob is None:  # nothing, or nothing this agency may see: the same answer
         return Response(status_code=404, headers={H_TUS: TUS_VERSION})
     headers = {H_TUS: TUS_VERSION, H_OFFSET: str(blob.offset), H_LENGTH: str(blob.length)}
     return Response(status_code=200, headers={**headers, "Cache-Control": "no-store"})

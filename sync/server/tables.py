@@ -59,6 +59,12 @@ class ServerDesk(ServerBase):
     enrolled_at: Mapped[datetime | None]
     revoked: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    credential_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    """Bumped whenever the credential stops being what it was (revoked, rotated, re-enrolled):
+    a verdict cached for a bearer is good only while this and ``revoked`` are unchanged."""
+    last_seen_at: Mapped[datetime | None]
+    """The desk's last authenticated request (written at most once a minute)."""
     bundle_key: Mapped[str | None] = mapped_column(String(64))
     """HMAC key of the desk's sneakernet bundles (sync.bundle.bundle_key), derived from its
     secret at enrolment, or at its first authenticated request for desks enrolled before."""
@@ -131,7 +137,8 @@ class ServerChange(ServerBase):
 
 
 class ServerBlob(ServerBase):
-    """A content-addressed upload; complete once ``offset == length`` and the hash matched."""
+    """A file the server holds whole (its bytes once on disk, whoever uploaded them); which
+    agencies may see it is ``srv_blob_access``, never the mere knowledge of its hash."""
 
     __tablename__ = "srv_blob"
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -143,8 +150,22 @@ class ServerBlob(ServerBase):
     completed_at: Mapped[datetime | None]
 
 
+class ServerBlobUpload(ServerBase):
+    """An agency's upload in progress (tus session): each agency has its own, so one agency
+    can neither see nor block another's upload of the same file."""
+
+    __tablename__ = "srv_blob_upload"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("srv_agency.code"), primary_key=True)
+    length: Mapped[int] = mapped_column(BigInteger)
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)
+    media_type: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+
+
 class ServerBlobAccess(ServerBase):
-    """Which agencies may download a blob (the uploader's; the back office's result files)."""
+    """Which agencies may see a blob: those that uploaded its bytes themselves, and the agency
+    of an online dossier whose attachment the server stored."""
 
     __tablename__ = "srv_blob_access"
     sha256: Mapped[str] = mapped_column(ForeignKey("srv_blob.sha256"), primary_key=True)

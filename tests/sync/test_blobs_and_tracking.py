@@ -13,7 +13,7 @@ from desk.services.container import DeskServices
 from sync.client import SyncClient
 from sync.errors import SyncRefused
 from sync.protocol import API_PREFIX, H_LENGTH, H_OFFSET, H_TUS, TUS_VERSION
-from sync.server.tables import ServerBlob
+from sync.server.tables import ServerBlob, ServerBlobUpload
 from tests.conftest import citizen
 from tests.helpers import dossier, receive
 from tests.sync.conftest import DeskFactory, LiveServer
@@ -90,7 +90,7 @@ def test_oversized_uploads_are_refused_before_anything_is_written(
     bad_sha = httpx.head(f"{live_server.url}{API_PREFIX}/blobs/nothex", headers=headers)
     assert bad_sha.status_code == 400
     with live_server.server.db.read() as session:
-        row = session.get(ServerBlob, "a" * 64)
+        row = session.get(ServerBlobUpload, ("a" * 64, "000.00.01.H99"))
         assert row is not None and row.offset == 0
 
 

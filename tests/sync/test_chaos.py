@@ -3,7 +3,8 @@ through the fault proxy — delays, throttling, resets, blackholes, answers lost
 server committed — while each desk's sync process is SIGKILLed at random moments and
 restarted. Afterwards every command is applied exactly once, every blob is on the server and
 matches its SHA-256, nothing is pending, and the only quarantined commands are those of the one
-dossier numbered outside its desk's range (which must be).
+dossier numbered outside its desk's range (which must be). Desk B enrols in its sync process
+through the proxy while every answer is lost, and must get its credentials by asking again.
 
 MOTCUA_CHAOS_SCALE multiplies the counts (and kills) for a longer run; MOTCUA_CHAOS_SEED
 picks another seed (the default is fixed so a failure can be replayed).
@@ -34,11 +35,12 @@ from desk.services.container import DeskServices
 from sync.outbox import ACKED, QUARANTINED
 from sync.server.blobs import DiskBlobStorage
 from sync.server.chain import check_chain
-from sync.server.tables import ServerBlob, ServerCommand, ServerDossier, ServerEvent
+from sync.server.tables import ServerBlob, ServerCommand, ServerDesk, ServerDossier, ServerEvent
 from tests.conftest import citizen
 from tests.helpers import receive
 from tests.sync.conftest import DeskFactory, LiveServer
-from tests.sync.faults import CHAOS, FaultProxy
+from tests.sync.faults import CHAOS, FaultMix, FaultProxy
+from tests.sync.helpers import bearer_of
 
 SCALE = float(os.environ.get("MOTCUA_CHAOS_SCALE", "1"))
 SEED = int(os.environ.get("MOTCUA_CHAOS_SEED", "20261125"))
@@ -48,6 +50,8 @@ KILLS_PER_DESK = max(4, round(6 * SCALE))
 MIN_KILLS = 3
 """A desk that finishes its backlog early is not killed again; it must have died this often."""
 RUN_LIMIT_SECONDS = 900 * SCALE
+LOSE_ALL = FaultMix(clean=0.0, lose_response=1.0, lose_request_number=(1, 1))
+"""The start of the run: every answer is lost (desk B's enrolment must be asked again)."""
 
 
 def small_scan(rng: random.Random, path: Path) -> Path:
@@ -79,6 +83,7 @@ class Runner:
     url: str
     logs: Path
     kills_left: int
+    enrol_code: str | None = None
     process: subprocess.Popen[bytes] | None = None
     kill_at: float | None = None
     spawns: int = 0
@@ -89,7 +94,14 @@ class Runner:
         self.spawns += 1
         log = (self.logs / f"{self.name}-{self.spawns}.log").open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.sync.chaos_child", str(self.db), self.url],
+            [
+                sys.executable,
+                "-m",
+                "tests.sync.chaos_child",
+                str(self.db),
+                self.url,
+                *([self.enrol_code] if self.enrol_code else []),
+            ],
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -132,23 +144,32 @@ def test_chaos_everything_arrives_exactly_once(
     desks = {"quay-a": make_desk("quay-a", "0001-4999"), "quay-b": make_desk("quay-b", "5000-8999")}
     for offset, (name, desk) in enumerate(desks.items()):
         fill_backlog(desk, rng, 1 + offset * 10_000, tmp_path / f"{name}-pages")
-        # The server gives desk B 5001-8999: its first dossier (…-5000) was numbered outside
-        # the range, so its commands, and only they, must end up quarantined.
-        desk_range = "0001-4999" if name == "quay-a" else "5001-8999"
-        desk.sync.enrol(live_server.url, live_server.add_desk(desk_range))
+    desks["quay-a"].sync.enrol(live_server.url, live_server.add_desk("0001-4999"))
+    # The server gives desk B 5001-8999: its first dossier (…-5000) was numbered outside the
+    # range, so its commands, and only they, must end up quarantined. Desk B enrols in its
+    # sync process, through the faulty link: its first answers are all lost.
+    code_b = live_server.add_desk("5001-8999")
 
     upstream = urlsplit(live_server.url)
     assert upstream.hostname is not None and upstream.port is not None
     logs = tmp_path / "logs"
     logs.mkdir()
-    with FaultProxy((upstream.hostname, upstream.port), seed=SEED, mix=CHAOS) as proxy:
+    with FaultProxy((upstream.hostname, upstream.port), seed=SEED, mix=LOSE_ALL) as proxy:
         runners = [
             Runner(name, tmp_path / name / "desk.db", proxy.url, logs, KILLS_PER_DESK)
             for name in desks
         ]
+        runners[1].enrol_code = code_b
         try:
-            for runner in runners:
-                runner.spawn(rng)
+            runners[1].spawn(rng)
+            deadline = time.monotonic() + 60
+            while proxy.stats["struck_lose_response"] < 2:  # B's enrolment answers, lost
+                assert time.monotonic() < deadline, proxy.stats
+                runners[1].tick(rng)
+                time.sleep(0.02)
+            enrol_losses = proxy.stats["struck_lose_response"]
+            proxy.set_mix(CHAOS)
+            runners[0].spawn(rng)
             waiting = list(runners)
             deadline = time.monotonic() + RUN_LIMIT_SECONDS
             while waiting:
@@ -169,7 +190,16 @@ def test_chaos_everything_arrives_exactly_once(
     # A response lost after the server committed is the case exactly-once is about: it must
     # have struck. Resets and blackholes must have been dealt; whether a reset struck before a
     # SIGKILL ended its connection is down to timing.
-    assert faults["struck_lose_response"] > 0 and sum(faults.values()) >= 2, proxy.stats
+    assert faults["struck_lose_response"] > enrol_losses, proxy.stats
+    assert sum(faults.values()) >= 2 + enrol_losses, proxy.stats
+    # Desk B enrolled by asking again after its answers were lost: one enrolment, its own
+    with live_server.server.db.read() as session:
+        enrolled = session.scalars(
+            select(ServerDesk).where(ServerDesk.enrolled_at.is_not(None))
+        ).all()
+    assert sorted(row.range_start for row in enrolled) == [1, 5001]
+    (desk_b,) = [row for row in enrolled if row.range_start == 5001]
+    assert bearer_of(desks["quay-b"]).startswith(f"{desk_b.key}.")
     assert proxy.stats["reset"] > 0 and proxy.stats["blackhole"] > 0, proxy.stats
 
     desk_commands: set[str] = set()

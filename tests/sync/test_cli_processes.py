@@ -86,7 +86,12 @@ def test_enrol_sync_advance_and_pull_through_the_commands(
     )
     enrol_code = added.stdout.splitlines()[0].rsplit(" ", 1)[-1]
     run("desk", "enrol", "--server", url, "--code", enrol_code, "--db", db)
-    replay = run("desk", "enrol", "--server", url, "--code", enrol_code, "--db", db, check=False)
+    run("desk", "enrol", "--server", url, "--code", enrol_code, "--db", db)  # same desk: again
+    make_desk("quay-b", "0001-4999")
+    other_db = str(tmp_path / "quay-b" / "desk.db")
+    replay = run(
+        "desk", "enrol", "--server", url, "--code", enrol_code, "--db", other_db, check=False
+    )
     assert replay.returncode == 12 and "Mã đăng ký không đúng" in replay.stderr
 
     pushed = json.loads(run("desk", "sync", "--once", "--json", "--db", db).stdout)
