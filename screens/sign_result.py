@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+PIN_WAIT = "Mã PIN token (đang kiểm tra token…)"
+PIN_READY = "Nhập mã PIN token rồi nhấn Enter"
+
 
 class SignResultScreen(ModalScreen[SignedResult | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,6 +54,7 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
         self.back_office: bytes | None = None
         self.tries = 0
         """Signatures started from this dialog: one per Enter, never more."""
+        self.path_given = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body", id="sign-body"):
@@ -62,7 +66,7 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
             yield Static(translate("Đang đọc token…"), id="sign-token")
             yield OptionList(id="sign-certs")
             yield Static("", id="sign-cert")
-            yield Input(password=True, placeholder=translate("Mã PIN token"), id="sign-pin")
+            yield Input(password=True, placeholder=translate(PIN_WAIT), id="sign-pin")
             yield Static("", id="sign-message", classes="warning")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(translate("Ký số (Enter)"), id="sign-ok", variant="primary")
@@ -196,12 +200,17 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
     def _pin_open(self, shown: bool) -> None:
         pin = self.query_one("#sign-pin", Input)
         pin.disabled = not shown
+        # The placeholder says when the PIN may be typed: keys typed while the token is still
+        # being checked would otherwise land in the path field.
+        pin.placeholder = translate(PIN_READY if shown else PIN_WAIT)
         self.query_one("#sign-ok", Button).disabled = not shown
-        if shown and not self.query_one("#sign-path", Input).has_focus:
+        path = self.query_one("#sign-path", Input)
+        if shown and (self.path_given or not path.has_focus):
             pin.focus()
 
     @on(Input.Submitted, "#sign-path")
     def _path_given(self) -> None:
+        self.path_given = True  # Enter before the PIN opens: the PIN takes focus when it does
         pin = self.query_one("#sign-pin", Input)
         if not pin.disabled:
             pin.focus()

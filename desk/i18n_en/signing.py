@@ -77,6 +77,8 @@ ENGLISH: dict[str, str] = {
     "Đang đọc token…": "Reading the token…",
     "Đường dẫn tệp kết quả (PDF) để ký": "Path of the result file (PDF) to sign",
     "Mã PIN token": "Token PIN",
+    "Mã PIN token (đang kiểm tra token…)": "Token PIN (checking the token…)",
+    "Nhập mã PIN token rồi nhấn Enter": "Type the token PIN, then press Enter",
     "Ký số (Enter)": "Sign (Enter)",
     # sync/server/routes_public.py
     "Tải kết quả đã ký số (PDF)": "Download the signed result (PDF)",

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, OptionList, Static
 
 from data.models import Blob, DossierEvent
+from desk.devices.token_certs import CertificateInfo
 from desk.devices.token_pkcs11 import PinStatus, Pkcs11Module, TokenInfo
 from desk.domain.lifecycle import Status
 from desk.services.auth import OfficerView
@@ -92,6 +94,45 @@ async def type_pin(app: DeskApp, pilot: Pilot[None], pin: str) -> None:
     dialog.query_one("#sign-pin", Input).focus()
     await pilot.press(*pin, "enter")
     await settle(app, pilot)
+
+
+def test_enter_on_the_path_before_the_token_is_checked_still_leads_to_the_pin(
+    signing: DeskServices, result_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An officer who types the path and Enter at once types the PIN next: it must land in
+    the PIN field once the token is checked, never in the path field."""
+    code = ready_dossier(signing)
+    leader = signing_officer(signing, "leader")
+    seen: dict[str, object] = {}
+    answer = threading.Event()  # the token's check answers only after the officer's Enter
+    real_check = signing.signing.check_ready
+
+    def slow_check(token_label: str, cert_label: str | None) -> tuple[CertificateInfo, str | None]:
+        answer.wait(timeout=30)
+        return real_check(token_label, cert_label)
+
+    monkeypatch.setattr(signing.signing, "check_ready", slow_check)
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(DossierScreen(code=code))
+        await settle(app, pilot)
+        app.screen.query_one("#act-sign_result", Button).press()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SignResultScreen)
+        pin = dialog.query_one("#sign-pin", Input)
+        seen["open_at_enter"] = not pin.disabled
+        dialog.query_one("#sign-path", Input).value = str(result_file)
+        await pilot.press("enter")  # before the token's check has answered
+        answer.set()
+        await settle(app, pilot)
+        seen["focused"] = pin.has_focus
+        seen["placeholder"] = pin.placeholder
+
+    drive(make_app(signing, officer=leader), scenario, size=(100, 40))
+    assert seen["open_at_enter"] is False
+    assert seen["focused"] is True
+    assert seen["placeholder"] == "Nhập mã PIN token rồi nhấn Enter"
 
 
 def test_right_pin_signs_keeps_and_queues_the_result(

@@ -89,6 +89,7 @@ def test_sign_and_return_by_keys(
     term.keys("Enter")
     shown = term.wait_for("Chủ chứng thư: CÔNG DÂN THỬ NGHIỆM")
     assert "Token: ci-token" in shown
+    term.wait_for("Nhập mã PIN token rồi nhấn Enter")  # the PIN field is open and focused
     term.type(soft_token.pin)
     shown = term.screen()
     assert soft_token.pin not in shown  # masked
