@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from desk.devices.scanning.sane_backend import ignore_broken_pipes
 from desk.domain.person import Person
 from desk.domain.timefmt import VN_TZ
 from desk.services.container import DeskServices
@@ -81,6 +83,29 @@ class FakeClock:
 
     def advance(self, **kwargs: float) -> None:
         self.now += timedelta(**kwargs)
+
+
+def _broken_pipes_ignored() -> bool | None:
+    """Whether this process ignores SIGPIPE (None where /proc cannot tell)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("SigIgn:"):
+                    return bool(int(line.split()[1], 16) & (1 << (signal.SIGPIPE - 1)))
+    except OSError:
+        return None
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _sigpipe_stays_ignored() -> Iterator[None]:
+    """A C library that puts SIGPIPE back to its default (SANE's reader did) turns the next
+    write to a dropped connection into the death of the whole process: the desk, or the test
+    run (exit 141 with no report). Name the test that let it happen."""
+    yield
+    if _broken_pipes_ignored() is False:
+        ignore_broken_pipes()
+        pytest.fail("SIGPIPE is no longer ignored after this test (a C library reset it)")
 
 
 @pytest.fixture

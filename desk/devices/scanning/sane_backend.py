@@ -7,6 +7,8 @@ own messages are English; the ones an officer meets are put in Vietnamese here.
 
 from __future__ import annotations
 
+import ctypes
+import signal
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -92,6 +94,23 @@ def list_devices() -> list[ScannerStatus]:
     return [SaneScanner(name).status() for name, _ in device_names()]
 
 
+def ignore_broken_pipes() -> None:
+    """Put SIGPIPE back to "ignore" after SANE has read a page.
+
+    Reading through SANE (its reader thread, seen with the ``test`` backend) leaves SIGPIPE at
+    its default, which kills the whole process the next time any thread writes to a closed
+    socket: the sync worker on a dropped link, after a scan. Python ignores SIGPIPE from
+    start-up and turns it into BrokenPipeError; the C call works from any thread, unlike
+    ``signal.signal``.
+    """
+    if not hasattr(signal, "SIGPIPE"):
+        return
+    libc = ctypes.CDLL(None)
+    libc.signal.restype = ctypes.c_void_p
+    libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
+    libc.signal(signal.SIGPIPE, ctypes.c_void_p(int(signal.SIG_IGN)))
+
+
 @contextmanager
 def _opened(device: str) -> Iterator[Any]:
     module = sane()
@@ -103,6 +122,7 @@ def _opened(device: str) -> Iterator[Any]:
         yield handle
     finally:
         handle.close()
+        ignore_broken_pipes()
 
 
 def _pick(constraint: object, wanted: tuple[str, ...]) -> str | None:
@@ -176,6 +196,7 @@ class SaneScanner:
             try:
                 for image in images:
                     pages.append(ScannedPage(handle.scan() if image is None else image, dpi))
+                    ignore_broken_pipes()  # before other threads write again: see there
                     if progress is not None:
                         progress(len(pages))
             except Exception as error:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,3 +131,43 @@ def test_scanners_are_closed_after_each_scan(
 ) -> None:
     test_scanner.scan(ScanSettings())
     test_scanner.scan(ScanSettings(feeder=True))
+
+
+BROKEN_PIPE_AFTER_SCAN = """
+import os, threading
+from desk.devices.scanning.base import ScanSettings
+from desk.devices.scanning.sane_backend import SaneScanner
+
+pages = SaneScanner("test:0").scan(ScanSettings(resolution=75, feeder=True))
+read_end, write_end = os.pipe()
+os.close(read_end)
+outcome = []
+
+def write() -> None:  # as the sync worker does when the link drops: another thread
+    try:
+        os.write(write_end, b"x")
+    except BrokenPipeError:
+        outcome.append("BrokenPipeError")
+
+worker = threading.Thread(target=write)
+worker.start()
+worker.join()
+print(len(pages), *outcome)
+"""
+
+
+def test_a_write_to_a_closed_socket_after_a_scan_is_an_error_not_the_end_of_the_desk(
+    sane_dir: Path,
+) -> None:
+    """SANE's reader leaves SIGPIPE at its default: without putting it back, the next write to
+    a dropped connection killed the desk (and once the whole test run, exit 141)."""
+    child = subprocess.run(
+        [sys.executable, "-c", BROKEN_PIPE_AFTER_SCAN],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert child.returncode == 0, (child.returncode, child.stderr[-2000:])
+    pages, outcome = child.stdout.split()
+    assert int(pages) >= 2 and outcome == "BrokenPipeError"
