@@ -21,6 +21,7 @@ from desk.i18n import translate
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
 from desk.services.sync import footer_text
+from screens.background_sync import BackgroundSync
 from screens.home import HomeScreen, HomeSummary
 from screens.keymap import key
 from screens.login import LoginScreen
@@ -37,10 +38,9 @@ T = TypeVar("T")
 Clock = Callable[[], float]
 log = logging.getLogger(__name__)
 IDLE_CHECK_SECONDS = 15.0
-SYNC_SECONDS = 60.0
 
 
-class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
+class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch, BackgroundSync):
     TITLE = "motcua-desk"
     CSS_PATH = "global.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,6 +62,7 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
             show=False,
         ),
         Binding(key("lock"), "lock", translate("Khóa máy"), id="lock", show=False),
+        Binding(key("sync-now"), "sync_now", translate("Đồng bộ ngay"), id="sync-now", show=False),
         Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
     ]
 
@@ -109,7 +110,7 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
         if self.officer is None:
             self.push_screen(LoginScreen())
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
-        self.set_interval(SYNC_SECONDS, self.sync_tick)
+        self.start_background_sync()
         self._start_serial_scanner()
         self.start_scanner_watch()
         self.start_token_watch()
@@ -226,27 +227,6 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
         from screens.feedback import FeedbackScreen
 
         self._open(FeedbackScreen, FeedbackScreen)
-
-    # ------------------------------------------------------------ background sync
-
-    def sync_tick(self) -> None:
-        """Push and pull with the central server in a worker when the desk is enrolled; the
-        status line shows the outcome. Failures wait for the next tick (the outbox keeps all)."""
-        if self.services.sync.status().enrolled:
-            # A failure of the background sync must never close the desk mid-intake.
-            self.run_worker(
-                self._sync_once, thread=True, group="sync", exclusive=True, exit_on_error=False
-            )
-
-    def _sync_once(self) -> None:
-        # Offline or refused shows in the status line; never a dialog every minute.
-        try:
-            self.services.sync.sync_once()
-        except DeskError:
-            pass
-        except Exception as error:  # a bug or a locked database: logged, retried next tick
-            log.warning("background sync failed: %s", type(error).__name__)
-        self.call_from_thread(self.refresh_status)
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

@@ -9,6 +9,7 @@ All functions work inside the caller's transaction.
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,6 +18,7 @@ from sqlmodel import Session, col, func, or_, select
 
 from data.models import Blob, Dossier, DossierComponent, DossierScan, OutboxCommand, Setting
 from sync.protocol import Command, CommandResult, Outcome
+from sync.worker import backoff_seconds
 
 PENDING = "pending"
 ACKED = "acked"
@@ -266,7 +268,16 @@ def save_state(session: Session, key: str, value: dict[str, Any]) -> None:
     session.add(row)
 
 
-def backoff_until(now: datetime, attempts: int, base: float = 5.0, cap: float = 900.0) -> datetime:
-    """When a command that failed ``attempts`` times becomes due again (no jitter: the
-    worker's loop adds jitter to when it wakes up)."""
-    return now + timedelta(seconds=min(cap, base * 2 ** max(0, attempts - 1)))
+COMMAND_BACKOFF_BASE = 5.0
+COMMAND_BACKOFF_CAP = 900.0
+_jitter = random.Random()
+
+
+def backoff_until(now: datetime, attempts: int, *, rng: random.Random | None = None) -> datetime:
+    """When a command that failed ``attempts`` times becomes due again: the same curve and
+    jitter as the sync loop (sync.worker), per command, so a refused-then-offline command is
+    never retried sooner than its own backoff, whoever runs the loop."""
+    seconds = backoff_seconds(
+        attempts, base=COMMAND_BACKOFF_BASE, cap=COMMAND_BACKOFF_CAP, rng=rng or _jitter
+    )
+    return now + timedelta(seconds=seconds)

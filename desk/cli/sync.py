@@ -84,9 +84,9 @@ def sync(
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
 
-        def step() -> bool:
+        def step(due_now: bool) -> bool:
             try:
-                report = opened.sync.sync_once(server, now_due=False)
+                report = opened.sync.sync_once(server, now_due=due_now)
             except DeskError as error:
                 say(f"{error.title}: {error.message}")
                 return False

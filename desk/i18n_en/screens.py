@@ -59,6 +59,11 @@ ENGLISH: dict[str, str] = {
     "Báo cáo": "Reports",
     "Cài đặt": "Settings",
     "Cán bộ": "Officers",
+    "Đồng bộ ngay": "Sync now",
+    "Máy chưa đăng ký với máy chủ: chưa có gì để đồng bộ.": (
+        "This desk is not enrolled with a server: there is nothing to sync."
+    ),
+    "Đang đồng bộ với máy chủ…": "Syncing with the server…",
     "Khóa máy": "Lock",
     "Chỉ quản trị viên mới dùng được chức năng này.": (
         "Only an administrator can use this function."

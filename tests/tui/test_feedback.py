@@ -79,7 +79,7 @@ def test_the_status_line_says_the_desk_is_not_enrolled(
         status = str(app.screen.query_one("#status", Static).render())
         assert "Kết nối: Chưa đăng ký máy chủ" in status
         assert "Chưa đăng ký máy chủ" in str(app.screen.query_one("#link", Static).render())
-        app.sync_tick()  # not enrolled: no worker, nothing sent
-        assert not app.workers
+        assert app.sync_step(False) is True  # not enrolled: nothing sent, no backoff
+        assert services.sync.status().commands_pending >= 0 and not services.sync.status().online
 
     drive(make_app(services, officer=officer, clock=ticks), scenario)
