@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from desk.devices.scanning.files import SUPPORTED_SUFFIXES
 from desk.i18n import translate
+from desk.services.devices import SUPPORTED_SUFFIXES
 from screens.keymap import key
 
 MAX_FILES = 200

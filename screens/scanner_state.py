@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from textual.app import App
 
-from desk.devices.scanning.base import ScannerState, state_label
 from desk.errors import DeskError
 from desk.i18n import translate
 from desk.services.container import DeskServices
+from desk.services.devices import ScannerState
+from desk.services.devices import scanner_state_label as state_label
 from screens.messages import ScannerStateKnown
 
 SCANNER_SECONDS = 30.0

@@ -21,13 +21,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from desk.devices.signing import signer_name
-from desk.devices.token_certs import CertificateInfo
-from desk.devices.token_errors import PinError
 from desk.domain.timefmt import short_local
 from desk.errors import DeskError
 from desk.i18n import translate
 from desk.services.container import DeskServices
+from desk.services.devices import CertificateInfo, PinError, signer_name
 from desk.services.signing import SignedResult
 from screens.sign_token import TokenRead, read_pdf, read_token
 from screens.widgets.dialogs import unexpected

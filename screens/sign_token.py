@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desk.devices.token import TokenError
-from desk.devices.token_certs import CertificateInfo
 from desk.domain.validation import os_reason
 from desk.errors import InvalidInput
 from desk.i18n import translate
 from desk.services.container import DeskServices
+from desk.services.devices import CertificateInfo, TokenError
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,10 @@ from collections.abc import Callable
 
 from textual.app import App
 
-from desk.devices.token import TokenDevice, TokenState, TokenStatus
-from desk.devices.token_pcsc import PcscStatus
 from desk.i18n import translate
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
+from desk.services.devices import PcscStatus, TokenDevice, TokenState, TokenStatus
 
 TOKEN_SECONDS = 3.0
 log = logging.getLogger(__name__)
