@@ -76,7 +76,6 @@ ENGLISH: dict[str, str] = {
     "Ký số kết quả — {code}": "Sign the result — {code}",
     "Đang đọc token…": "Reading the token…",
     "Đường dẫn tệp kết quả (PDF) để ký": "Path of the result file (PDF) to sign",
-    "Mã PIN token": "Token PIN",
     "Mã PIN token (đang kiểm tra token…)": "Token PIN (checking the token…)",
     "Nhập mã PIN token rồi nhấn Enter": "Type the token PIN, then press Enter",
     "Ký số (Enter)": "Sign (Enter)",

@@ -58,6 +58,11 @@ def main(db: Path, url: str, code: str | None = None) -> int:
             report = services.sync.sync_once(url)
             status = services.sync.status()
             if status.commands_quarantined > MAX_QUARANTINED:
+                for held in services.sync.quarantined():  # what the test will show
+                    sys.stdout.write(
+                        f"quarantined {held['type']} {held['dossier_code']}: "
+                        f"{held['outcome']} {held['reason_code']} {held['reason']}\n"
+                    )
                 return 3
             done = status.commands_pending == 0 and status.blobs_pending == 0
             if report.online and report.error is None and done:

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,6 +53,20 @@ MIN_KILLS = 3
 RUN_LIMIT_SECONDS = 900 * SCALE
 LOSE_ALL = FaultMix(clean=0.0, lose_response=1.0, lose_request_number=(1, 1))
 """The start of the run: every answer is lost (desk B's enrolment must be asked again)."""
+LOSE_PUSH = FaultMix(clean=0.0, lose_response=1.0, lose_request_number=(2, 2))
+"""Next, the answer to each connection's second request (a ping, then a push) is lost."""
+RESET_ALL = FaultMix(clean=0.0, reset=1.0, reset_after_bytes=(200, 4_000))
+BLACKHOLE_ALL = FaultMix(clean=0.0, blackhole=1.0, blackhole_seconds=3.0)
+
+
+def drive_until(runners: list[Runner], rng: random.Random, done: Callable[[], bool]) -> None:
+    """Tick the desks (kills and respawns go on) until ``done``; a minute at most."""
+    deadline = time.monotonic() + 60
+    while not done():
+        assert time.monotonic() < deadline, "the fault never struck"
+        for runner in runners:
+            runner.tick(rng)
+        time.sleep(0.02)
 
 
 def small_scan(rng: random.Random, path: Path) -> Path:
@@ -168,8 +183,18 @@ def test_chaos_everything_arrives_exactly_once(
                 runners[1].tick(rng)
                 time.sleep(0.02)
             enrol_losses = proxy.stats["struck_lose_response"]
-            proxy.set_mix(CHAOS)
+            # Then desk A's first push loses its answer after the server committed: the case
+            # exactly-once is about, made certain rather than left to the draw (each fault is
+            # drawn per connection, and a desk keeps its connection alive for long).
+            proxy.set_mix(LOSE_PUSH)
             runners[0].spawn(rng)
+            drive_until(runners, rng, lambda: proxy.stats["struck_lose_response"] > enrol_losses)
+            # A reset and a blackhole are dealt for certain too, then the random mix.
+            proxy.set_mix(RESET_ALL)
+            drive_until(runners, rng, lambda: proxy.stats["reset"] > 0)
+            proxy.set_mix(BLACKHOLE_ALL)
+            drive_until(runners, rng, lambda: proxy.stats["blackhole"] > 0)
+            proxy.set_mix(CHAOS)
             waiting = list(runners)
             deadline = time.monotonic() + RUN_LIMIT_SECONDS
             while waiting:
