@@ -43,6 +43,7 @@ from screens.messages import DossierReceived, ReturnedAtOnce
 from screens.widgets.components import ComponentRow, ComponentsChecklist
 from screens.widgets.dialogs import ConfirmDialog
 from screens.widgets.person_form import PersonForm
+from screens.widgets.tick_box import TickBox
 
 STEPS = ("step-applicant", "step-procedure", "step-components", "step-fees")
 FIRST_FIELDS = {
@@ -90,7 +91,7 @@ class IntakeScreen(DeskScreen):
                     classes="section-title",
                 )
                 yield PersonForm("owner", "chủ hồ sơ")
-                yield Checkbox(translate("Người nộp khác chủ hồ sơ"), id="separate-submitter")
+                yield TickBox(translate("Người nộp khác chủ hồ sơ"), id="separate-submitter")
                 yield PersonForm("submitter", "người nộp hồ sơ", with_kind=False)
             with TabPane(translate("2 Thủ tục"), id="step-procedure"), VerticalScroll():
                 yield Input(
@@ -133,9 +134,12 @@ class IntakeScreen(DeskScreen):
     def on_mount(self) -> None:
         self.query_one("#submitter-form").display = False
         self.query_one("#postal-row").display = False
-        if self._citizen is not None:
-            self.query_one("#owner-form", PersonForm).fill(self._citizen)
-        self.query_one("#owner-full-name", Input).focus()
+        if self._citizen is None:
+            self.query_one("#owner-full-name", Input).focus()
+            return
+        owner = self.query_one("#owner-form", PersonForm)
+        owner.fill(self._citizen)
+        owner.focus_first_empty()
 
     # ----------------------------------------------------------------------- scanning
 
@@ -144,8 +148,10 @@ class IntakeScreen(DeskScreen):
             return False
         submitter = self.query_one("#submitter-form", PersonForm)
         target = submitter if submitter.display and submitter.has_focus_within else None
-        (target or self.query_one("#owner-form", PersonForm)).fill(scan.citizen)
+        form = target or self.query_one("#owner-form", PersonForm)
+        form.fill(scan.citizen)
         self.query_one(TabbedContent).active = "step-applicant"
+        self.call_after_refresh(form.focus_first_empty)
         return True
 
     def action_scan_component(self) -> None:

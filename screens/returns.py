@@ -33,6 +33,7 @@ from screens.keymap import key
 from screens.messages import ActionDone
 from screens.sign_action import print_signed, signed_note
 from screens.widgets.person_form import PersonForm
+from screens.widgets.tick_box import TickBox
 
 
 def is_overdue(detail: DossierDetail) -> bool:
@@ -68,7 +69,7 @@ class ReturnScreen(DeskScreen):
             with Horizontal(id="overdue-row"):
                 yield Static("", id="overdue-note")
                 yield Button(translate("Xin lỗi, hẹn lại (Mẫu 04)"), id="return-apologise")
-            yield Checkbox(translate("Chủ hồ sơ trực tiếp nhận"), value=True, id="owner-collects")
+            yield TickBox(translate("Chủ hồ sơ trực tiếp nhận"), value=True, id="owner-collects")
             yield Static(
                 translate("Người nhận thay — quét CCCD của người nhận"),
                 classes="section-title",

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Checkbox, Input
 
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
 from screens.app import DeskApp, make_app
 from screens.home import HomeScreen
+from screens.intake import IntakeScreen
 from screens.login import LoginScreen
+from screens.widgets.components import ComponentRow
 from screens.widgets.dialogs import ErrorDialog
-from tests.tui.conftest import PASSWORD, Ticks, drive, settle, type_text
+from tests.tui.conftest import PASSWORD, PAYLOAD, Ticks, drive, settle, type_text
 
 SCANNER_GAP = 0.004
 
@@ -37,3 +39,47 @@ def test_a_fast_burst_in_the_login_fields_is_text_not_a_scan(
         assert app.officer is not None and app.officer.id == officer.id
 
     drive(make_app(services, clock=ticks), scenario)
+
+
+def test_after_a_cccd_scan_the_cursor_is_in_the_first_field_it_did_not_fill(
+    services: DeskServices, officer: OfficerView, ticks: Ticks
+) -> None:
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        for _ in range(2):  # from home (a new intake), then again on the intake itself
+            ticks.now += 1
+            await type_text(pilot, ticks, PAYLOAD, SCANNER_GAP)
+            ticks.now += SCANNER_GAP
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, IntakeScreen), getattr(screen, "error", None)
+            assert app.focused is screen.query_one("#owner-phone", Input)
+            await type_text(pilot, ticks, "0912345678", 0.3)
+            assert screen.query_one("#owner-full-name", Input).value == "CÔNG DÂN THỬ NGHIỆM"
+            assert screen.query_one("#owner-phone", Input).value == "0912345678"
+            screen.query_one("#owner-phone", Input).value = ""
+            screen.query_one("#owner-full-name", Input).focus()
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+
+
+def test_optional_components_start_unticked_and_read_without_colour(
+    services: DeskServices, officer: OfficerView, ticks: Ticks
+) -> None:
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(IntakeScreen())
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        await screen.choose_procedure("T-3WD")
+        await pilot.pause()
+        required, optional = list(screen.query(ComponentRow))
+        assert required.query_one(Checkbox).value and not optional.query_one(Checkbox).value
+        assert str(required.query_one(Checkbox).render()).startswith("[x]")
+        assert str(optional.query_one(Checkbox).render()).startswith("[ ]")
+        optional.query_one(Checkbox).toggle()
+        await pilot.pause()
+        assert str(optional.query_one(Checkbox).render()).startswith("[x]")
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
