@@ -13,7 +13,6 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    OptionList,
     RadioButton,
     RadioSet,
     Select,
@@ -21,7 +20,6 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
-from textual.widgets.option_list import Option
 
 from desk.devices.barcode import Scan, ScanKind
 from desk.domain.citizen_id import CitizenId
@@ -43,6 +41,7 @@ from screens.messages import DossierReceived, ReturnedAtOnce
 from screens.widgets.components import ComponentRow, ComponentsChecklist
 from screens.widgets.dialogs import ConfirmDialog
 from screens.widgets.person_form import PersonForm
+from screens.widgets.procedure_picker import ProcedurePicker
 from screens.widgets.tick_box import TickBox
 
 STEPS = ("step-applicant", "step-procedure", "step-components", "step-fees")
@@ -94,11 +93,7 @@ class IntakeScreen(DeskScreen):
                 yield TickBox(translate("Người nộp khác chủ hồ sơ"), id="separate-submitter")
                 yield PersonForm("submitter", "người nộp hồ sơ", with_kind=False)
             with TabPane(translate("2 Thủ tục"), id="step-procedure"), VerticalScroll():
-                yield Input(
-                    placeholder=translate("Tên hoặc mã thủ tục, gõ không dấu được"),
-                    id="procedure-search",
-                )
-                yield OptionList(id="procedure-results")
+                yield ProcedurePicker()
                 yield Static("", id="procedure-chosen")
                 yield Select[str]([], prompt=translate("Trường hợp"), id="procedure-case")
             with TabPane(translate("3 Thành phần"), id="step-components"), VerticalScroll():
@@ -185,25 +180,9 @@ class IntakeScreen(DeskScreen):
 
     # ---------------------------------------------------------------------- procedure
 
-    @on(Input.Changed, "#procedure-search")
-    def _search(self, event: Input.Changed) -> None:
-        results = self.query_one("#procedure-results", OptionList)
-        results.clear_options()
-        if len(event.value.strip()) < 2:
-            return
-        for view in self.desk.services.catalog.search(event.value, limit=30):
-            results.add_option(Option(f"{view.code}  {view.name}", id=view.code))
-        if results.option_count:
-            results.highlighted = 0
-
-    @on(Input.Submitted, "#procedure-search")
-    def _search_submitted(self) -> None:
-        self.query_one("#procedure-results", OptionList).focus()
-
-    @on(OptionList.OptionSelected, "#procedure-results")
-    async def _choose(self, event: OptionList.OptionSelected) -> None:
-        assert event.option.id is not None
-        await self.choose_procedure(event.option.id)
+    @on(ProcedurePicker.Chosen)
+    async def _choose(self, event: ProcedurePicker.Chosen) -> None:
+        await self.choose_procedure(event.code)
 
     async def choose_procedure(self, code: str) -> None:
         view = self.desk.services.catalog.get(code)

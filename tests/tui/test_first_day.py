@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox, Input, OptionList
 
 from desk.services.auth import OfficerView
+from desk.services.catalog import ProcedureView, bundled_catalog_path
 from desk.services.container import DeskServices
 from screens.app import DeskApp, make_app
 from screens.home import HomeScreen
@@ -13,6 +17,7 @@ from screens.intake import IntakeScreen
 from screens.login import LoginScreen
 from screens.widgets.components import ComponentRow
 from screens.widgets.dialogs import ErrorDialog
+from screens.widgets.procedure_picker import ProcedurePicker
 from tests.tui.conftest import PASSWORD, PAYLOAD, Ticks, drive, settle, type_text
 
 SCANNER_GAP = 0.004
@@ -81,5 +86,46 @@ def test_optional_components_start_unticked_and_read_without_colour(
         optional.query_one(Checkbox).toggle()
         await pilot.pause()
         assert str(optional.query_one(Checkbox).render()).startswith("[x]")
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+
+
+def test_procedure_search_ranks_exact_first_and_down_enter_picks_the_highlight(
+    services: DeskServices, officer: OfficerView, ticks: Ticks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.catalog.import_file(bundled_catalog_path())
+    assert [p.code for p in services.catalog.search("đăng ký khai sinh")][:1] == ["1.001193"]
+    assert [p.code for p in services.catalog.search("khai sinh")][:1] == ["1.001193"]
+    searches: list[bool] = []
+    search = services.catalog.search
+
+    def recorded(text: str, *, limit: int = 20) -> list[ProcedureView]:
+        searches.append(threading.current_thread() is threading.main_thread())
+        return search(text, limit=limit)
+
+    monkeypatch.setattr(services.catalog, "search", recorded)
+    monkeypatch.setattr(ProcedurePicker, "DEBOUNCE", 3600.0)  # only Enter ends the pause here
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(IntakeScreen())
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, ticks, "đăng ký khai sinh", 0.2)
+        assert searches == []  # not one search per keystroke
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert searches == [False]  # one, in a worker
+        assert screen.procedure is not None and screen.procedure.code == "1.001193"
+        await pilot.press("ctrl+b")  # back to the procedure step: the search box, as typed
+        await pilot.pause()
+        assert app.focused is screen.query_one("#procedure-search", Input)
+        shown = screen.query_one("#procedure-results", OptionList)
+        second = shown.get_option_at_index(1).id
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert screen.procedure.code == second
 
     drive(make_app(services, officer=officer, clock=ticks), scenario)

@@ -154,9 +154,7 @@ def test_login_intake_by_keys_and_quit(terminal: tuple[Terminal, Path, Path]) ->
     time.sleep(0.3)
     term.type("xac nhan tinh trang hon nhan")
     term.wait_for("Cấp Giấy xác nhận tình trạng hôn nhân")  # the demo catalogue's name
-    term.keys("Enter")  # to the results
-    time.sleep(0.3)
-    term.keys("Enter")  # the highlighted procedure
+    term.keys("Enter")  # the highlighted procedure, straight from the search box
     term.wait_for("Bản chính · Chứng thực · Photo")  # step 3 opened
     time.sleep(0.3)
     time.sleep(0.3)
@@ -196,8 +194,6 @@ def test_intake_with_two_components_scanned_through_sane(
     time.sleep(0.3)
     term.type("xac nhan tinh trang hon nhan")
     term.wait_for("Cấp Giấy xác nhận tình trạng hôn nhân")
-    term.keys("Enter")
-    time.sleep(0.3)
     term.keys("Enter")
     term.wait_for("F5: quét giấy tờ của thành phần đang chọn")
     time.sleep(0.3)
