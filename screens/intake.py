@@ -7,12 +7,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import (
     Checkbox,
     Header,
     Input,
-    Label,
     RadioButton,
     RadioSet,
     Select,
@@ -30,12 +29,12 @@ from desk.services.intake import ReceiveRequest, ReceiveResult
 from screens.component_scans import IntakeScans, open_scan
 from screens.home import DeskScreen
 from screens.immediate import (
-    immediate_box,
     receive_and_return,
     returned_at_once,
     show_immediate,
     wants_immediate,
 )
+from screens.intake_fees import fees_step, show_appointment
 from screens.keymap import key
 from screens.messages import DossierReceived, ReturnedAtOnce
 from screens.widgets.components import ComponentRow, ComponentsChecklist
@@ -103,27 +102,7 @@ class IntakeScreen(DeskScreen):
                 )
                 yield Static("", id="component-scans")
             with TabPane(translate("4 Phí, nhận KQ"), id="step-fees"), VerticalScroll():
-                yield Static("", id="fee")
-                with Horizontal(classes="row"):
-                    yield Label(translate("Số bộ hồ sơ"))
-                    yield Input("1", id="sets", type="integer")
-                with RadioSet(id="delivery"):
-                    yield RadioButton(
-                        translate("Nhận kết quả tại Bộ phận Một cửa"),
-                        value=True,
-                        id="delivery-desk",
-                    )
-                    yield RadioButton(
-                        translate("Nhận qua bưu chính công ích"), id="delivery-postal"
-                    )
-                with Horizontal(classes="row", id="postal-row"):
-                    yield Label(translate("Địa chỉ nhận"))
-                    yield Input(id="postal-address")
-                with Horizontal(classes="row"):
-                    yield Label(translate("Ghi chú"))
-                    yield Input(id="notes")
-                yield immediate_box()
-                yield Static(translate("Ctrl+S: tiếp nhận và in giấy hẹn"), classes="muted")
+                yield from fees_step()
         yield from self.compose_frame()
 
     def on_mount(self) -> None:
@@ -174,6 +153,12 @@ class IntakeScreen(DeskScreen):
         if postal:
             self.query_one("#postal-address", Input).focus()
 
+    @on(TabbedContent.TabActivated)
+    @on(Checkbox.Changed, "#immediate")
+    def _appointment(self) -> None:
+        if self.query_one(TabbedContent).active == "step-fees":
+            show_appointment(self)
+
     @on(Checkbox.Changed, "#separate-submitter")
     def _toggle_submitter(self, event: Checkbox.Changed) -> None:
         self.query_one("#submitter-form").display = event.value
@@ -199,14 +184,14 @@ class IntakeScreen(DeskScreen):
     def _show_fee(self) -> None:
         if self.procedure is None:
             return
-        case = self.procedure.case(self._case_key())
+        case = self.procedure.case(self.case_key())
         show_immediate(self, case.key)
         text = translate("Phí, lệ phí: {fee}", {"fee": money(case.fee)})
         self.query_one("#fee", Static).update(
             text + (f" ({case.fee_note})" if case.fee_note else "")
         )
 
-    def _case_key(self) -> str | None:
+    def case_key(self) -> str | None:
         value = self.query_one("#procedure-case", Select).value
         return value if isinstance(value, str) else None
 
@@ -249,7 +234,7 @@ class IntakeScreen(DeskScreen):
             owner=owner,
             submitter=submitter,
             components=self.query_one(ComponentsChecklist).values(),
-            case_key=self._case_key(),
+            case_key=self.case_key(),
             delivery="postal" if postal else "desk",
             delivery_address=self.query_one("#postal-address", Input).value or None,
             sets_count=int(sets),

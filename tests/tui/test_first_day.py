@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, OptionList
+from textual.widgets import Checkbox, Input, OptionList, Static
 
+from desk.domain.citizen_id import parse_cccd_qr
+from desk.domain.timefmt import long_local
 from desk.services.auth import OfficerView
 from desk.services.catalog import ProcedureView, bundled_catalog_path
 from desk.services.container import DeskServices
@@ -129,3 +132,30 @@ def test_procedure_search_ranks_exact_first_and_down_enter_picks_the_highlight(
         assert screen.procedure.code == second
 
     drive(make_app(services, officer=officer, clock=ticks), scenario)
+
+
+def test_the_appointment_is_shown_on_the_last_step_before_ctrl_s(
+    services: DeskServices, officer: OfficerView, printed: Path, ticks: Ticks
+) -> None:
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(IntakeScreen(citizen=parse_cccd_qr(PAYLOAD)))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        await screen.choose_procedure("T-3WD")
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # components → fees and delivery
+        await pilot.pause()
+        preview = str(screen.query_one("#appointment-preview", Static).render())
+        assert preview.startswith("Hẹn trả kết quả (nếu tiếp nhận bây giờ): ")
+        shown.append(preview)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+
+    shown: list[str] = []
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+    (summary,) = services.lookup.by_id_number("001085000001")
+    due = services.lookup.by_code(summary.code).summary.due_at
+    assert due is not None and shown == [
+        f"Hẹn trả kết quả (nếu tiếp nhận bây giờ): {long_local(due)}"
+    ]

@@ -1,0 +1,12 @@
+"""English renderings of the TUI text added for a new officer's first day (issue 15)."""
+
+from __future__ import annotations
+
+ENGLISH: dict[str, str] = {
+    # screens/intake_appointment.py
+    "Hẹn trả kết quả (nếu tiếp nhận bây giờ): {due}": ("Result due (if received now): {due}"),
+    "Trả kết quả ngay: không có giấy hẹn.": "Result returned at once: no appointment slip.",
+    "Hồ sơ còn thiếu thành phần bắt buộc: chưa có ngày hẹn (in Mẫu 02).": (
+        "Required papers are missing: no appointment yet (Form 02 is printed)."
+    ),
+}
