@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 ENGLISH: dict[str, str] = {
+    # desk/services/lookup.py
+    "Số thứ tự hồ sơ từ 0001 đến 9999.": "A dossier's number is 0001 to 9999.",
     # screens/intake_appointment.py
     "Hẹn trả kết quả (nếu tiếp nhận bây giờ): {due}": ("Result due (if received now): {due}"),
     "Trả kết quả ngay: không có giấy hẹn.": "Result returned at once: no appointment slip.",

@@ -14,13 +14,16 @@ from desk.domain.timefmt import long_local
 from desk.services.auth import OfficerView
 from desk.services.catalog import ProcedureView, bundled_catalog_path
 from desk.services.container import DeskServices
+from desk.services.intake import ReceiveRequest
 from screens.app import DeskApp, make_app
+from screens.dossier import DossierScreen
 from screens.home import HomeScreen
 from screens.intake import IntakeScreen
 from screens.login import LoginScreen
 from screens.widgets.components import ComponentRow
 from screens.widgets.dialogs import ErrorDialog
 from screens.widgets.procedure_picker import ProcedurePicker
+from tests.conftest import citizen
 from tests.tui.conftest import PASSWORD, PAYLOAD, Ticks, drive, settle, type_text
 
 SCANNER_GAP = 0.004
@@ -159,3 +162,29 @@ def test_the_appointment_is_shown_on_the_last_step_before_ctrl_s(
     assert due is not None and shown == [
         f"Hẹn trả kết quả (nếu tiếp nhận bây giờ): {long_local(due)}"
     ]
+
+
+def test_f3_finds_a_dossier_by_day_and_number_and_by_todays_number(
+    services: DeskServices, officer: OfficerView, ticks: Ticks
+) -> None:
+    first = services.intake.receive(ReceiveRequest(procedure_code="T-3WD", owner=citizen()))
+    second = services.intake.receive(ReceiveRequest(procedure_code="T-3WD", owner=citizen(2)))
+    day_and_number = first.code.split("-", 1)[1]  # "261203-0001"
+    todays_number = second.code.rsplit("-", 1)[1]  # "0002"
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        for typed, code in ((day_and_number, first.code), (todays_number, second.code)):
+            await pilot.press("f3")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, DossierScreen)
+            await type_text(pilot, ticks, typed, 0.2)
+            ticks.now += 0.2
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, ErrorDialog)
+            assert screen.detail is not None and screen.detail.summary.code == code
+            app.back_home()
+            await pilot.pause()
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
