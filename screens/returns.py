@@ -134,10 +134,16 @@ class ReturnScreen(DeskScreen):
         ready: the lifecycle allows no apology any more, so say so instead of a dead button."""
         status = detail.summary.status
         still_open = status not in FINISHED_STATUSES or status is Status.RESULT_READY
-        self.query_one("#overdue-row").display = is_overdue(detail) and still_open
         can_apologise = self._can_apologise()
+        overdue = is_overdue(detail)
+        self.query_one("#overdue-row").display = can_apologise or (overdue and still_open)
         self.query_one("#return-apologise").display = can_apologise
-        if can_apologise:
+        if can_apologise and not overdue:
+            note = translate(
+                "Hồ sơ sắp đến hạn mà chưa có kết quả: lập văn bản xin lỗi và hẹn lại ngày trả "
+                "kết quả (Mẫu 04) — F10."
+            )
+        elif can_apologise:
             note = translate(
                 "Hồ sơ đã quá hạn: lập văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) — F10."
             )
@@ -160,9 +166,7 @@ class ReturnScreen(DeskScreen):
 
     def _can_apologise(self) -> bool:
         detail = self.detail
-        return (
-            detail is not None and is_overdue(detail) and Action.APOLOGISE in detail.allowed_actions
-        )
+        return detail is not None and Action.APOLOGISE in detail.allowed_actions
 
     @on(Button.Pressed, "#return-apologise")
     def action_apologise(self) -> None:

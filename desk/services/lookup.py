@@ -212,7 +212,14 @@ class LookupService:
         ).all()
         status = Status(dossier.status)
         actions = tuple(allowed_actions(status))
-        if _extensions_used(session, dossier) >= load_rules(session).max_extensions:
+        rules = load_rules(session)
+        remaining = self._remaining(session, dossier)
+        # Mẫu 04 says the dossier was not returned on time: only when it is late or about to
+        # be (the office's notice), and while an apology may still move the date.
+        about_late = remaining is not None and remaining <= timedelta(
+            hours=rules.apology_notice_hours
+        )
+        if not about_late or _extensions_used(session, dossier) >= rules.max_extensions:
             actions = tuple(a for a in actions if a is not Action.APOLOGISE)
         return DossierDetail(
             summary=_summary(dossier),
@@ -222,7 +229,7 @@ class LookupService:
             submitter=json.loads(dossier.submitter_json) if dossier.submitter_json else None,
             original_due_at=dossier.original_due_at,
             extended_due_at=dossier.extended_due_at,
-            remaining_working_time=self._remaining(session, dossier),
+            remaining_working_time=remaining,
             components=tuple(
                 ComponentView(c.name, c.required, c.originals, c.certified, c.copies, c.provided)
                 for c in components

@@ -45,6 +45,11 @@ class OfficeRules(BaseModel):
     max_extensions: int = Field(1, ge=0)
     """How many times an appointment may be re-set by an apology (Mẫu 04)."""
 
+    apology_notice_hours: int = Field(8, ge=0, le=80)
+    """Working hours before the appointment from which the apology letter (Mẫu 04) is offered:
+    the dossier is about to be late (8 is one working day, the letter reaching the citizen
+    before the date it moves). 0: only once the appointment has passed."""
+
     timeliness_granularity: Literal["day", "instant"] = "day"
     """Reports compare finish and due by local date (default) or by instant (DOMAIN §4.3)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,11 @@ from screens.dossier import DossierScreen
 from screens.home import HomeScreen
 from screens.intake import IntakeScreen
 from screens.login import LoginScreen
+from screens.returns import ReturnScreen
 from screens.widgets.components import ComponentRow
 from screens.widgets.dialogs import ErrorDialog
 from screens.widgets.procedure_picker import ProcedurePicker
-from tests.conftest import citizen
+from tests.conftest import FakeClock, citizen
 from tests.tui.conftest import PASSWORD, PAYLOAD, Ticks, drive, settle, type_text
 
 SCANNER_GAP = 0.004
@@ -188,3 +190,35 @@ def test_f3_finds_a_dossier_by_day_and_number_and_by_todays_number(
             await pilot.pause()
 
     drive(make_app(services, officer=officer, clock=ticks), scenario)
+
+
+def test_the_apology_letter_is_offered_only_when_the_dossier_is_late_or_about_to_be(
+    services: DeskServices, officer: OfficerView, ticks: Ticks, clock: FakeClock
+) -> None:
+    code = services.intake.receive(ReceiveRequest(procedure_code="T-3WD", owner=citizen())).code
+    due = services.lookup.by_code(code).summary.due_at
+    assert due is not None
+    offered: list[tuple[bool, bool]] = []
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        for when, notice in ((None, 8), (due - timedelta(hours=2), 8), (None, 0)):
+            if when is not None:
+                clock.now = when
+            services.office.update_rules(apology_notice_hours=notice)
+            app.push_screen(DossierScreen(code=code))
+            await pilot.pause()
+            button = bool(app.screen.query("#act-apologise"))
+            app.pop_screen()
+            app.push_screen(ReturnScreen(code=code))
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReturnScreen)
+            offered.append((button, screen.query_one("#return-apologise").display))
+            if button:
+                assert "sắp đến hạn" in str(screen.query_one("#overdue-note", Static).render())
+            app.pop_screen()
+            await pilot.pause()
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+    # just received: none; two working hours before the date: offered; notice 0: not yet
+    assert offered == [(False, False), (True, True), (False, False)]
