@@ -22,6 +22,7 @@ from textual.widgets import (
 
 from desk.devices.barcode import Scan, ScanKind
 from desk.domain.lifecycle import FINISHED_STATUSES, Action, Status
+from desk.domain.timefmt import to_local
 from desk.errors import DeskError, InvalidInput
 from desk.i18n import translate
 from desk.services.lookup import DossierDetail
@@ -45,6 +46,19 @@ def is_overdue(detail: DossierDetail) -> bool:
         return detail.finished_at > due
     left = detail.remaining_working_time
     return left is not None and left.total_seconds() < 0
+
+
+def state_line(detail: DossierDetail) -> str:
+    """One sentence on whether the result can be returned now (never two that disagree)."""
+    status = detail.summary.status
+    if status is Status.RESULT_READY:
+        return translate("Có kết quả chờ trả.")
+    if status is Status.RETURNED and detail.returned_at is not None:
+        when = to_local(detail.returned_at).strftime("%H:%M %d/%m/%Y")
+        return translate("Hồ sơ đã trả kết quả lúc {when}.", {"when": when})
+    return translate(
+        "Hồ sơ đang ở trạng thái “{status}”: chưa có kết quả chờ trả.", {"status": status.label}
+    )
 
 
 class ReturnScreen(DeskScreen):
@@ -119,11 +133,8 @@ class ReturnScreen(DeskScreen):
         self.detail = detail
         s = detail.summary
         self.query_one("#return-code", Input).value = s.code
-        text = f"{s.code} [{s.status.label}]\n{s.procedure_name} — {s.owner_name}"
         widget = self.query_one("#return-dossier", Static)
-        if s.status is not Status.RESULT_READY:
-            text += "\n" + translate("Hồ sơ chưa ở trạng thái có kết quả chờ trả.")
-        widget.update(text)
+        widget.update(f"{s.code}\n{s.procedure_name} — {s.owner_name}\n{state_line(detail)}")
         widget.set_class(s.status is not Status.RESULT_READY, "warning")
         self.query_one("#return-signed", Static).update(signed_note(self.desk, s.code))
         self.query_one("#fee", Input).value = str(detail.fee_amount)

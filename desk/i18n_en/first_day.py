@@ -6,6 +6,11 @@ ENGLISH: dict[str, str] = {
     # desk/services/lookup.py
     "Số thứ tự hồ sơ từ 0001 đến 9999.": "A dossier's number is 0001 to 9999.",
     # screens/returns.py
+    "Có kết quả chờ trả.": "The result is ready to be returned.",
+    "Hồ sơ đã trả kết quả lúc {when}.": "The result was returned at {when}.",
+    "Hồ sơ đang ở trạng thái “{status}”: chưa có kết quả chờ trả.": (
+        "The dossier is “{status}”: there is no result to return yet."
+    ),
     "Hồ sơ sắp đến hạn mà chưa có kết quả: lập văn bản xin lỗi và hẹn lại ngày trả kết quả "
     "(Mẫu 04) — F10.": (
         "The dossier is nearly due without a result: write the apology letter with a new date "

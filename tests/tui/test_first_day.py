@@ -16,6 +16,7 @@ from desk.services.auth import OfficerView
 from desk.services.catalog import ProcedureView, bundled_catalog_path
 from desk.services.container import DeskServices
 from desk.services.intake import ReceiveRequest
+from desk.services.returns import ReturnRequest
 from screens.app import DeskApp, make_app
 from screens.dossier import DossierScreen
 from screens.home import HomeScreen
@@ -222,3 +223,22 @@ def test_the_apology_letter_is_offered_only_when_the_dossier_is_late_or_about_to
     drive(make_app(services, officer=officer, clock=ticks), scenario)
     # just received: none; two working hours before the date: offered; notice 0: not yet
     assert offered == [(False, False), (True, True), (False, False)]
+
+
+def test_the_return_screen_says_one_thing_of_a_returned_dossier(
+    services: DeskServices, officer: OfficerView, ticks: Ticks
+) -> None:
+    code = services.intake.receive(ReceiveRequest(procedure_code="T-3WD", owner=citizen())).code
+    services.intake.result_ready(code)
+    services.returns.return_result(ReturnRequest(code=code))
+    texts: list[str] = []
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(ReturnScreen(code=code))
+        await pilot.pause()
+        texts.append(str(app.screen.query_one("#return-dossier", Static).render()))
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+    (text,) = texts
+    assert "Hồ sơ đã trả kết quả lúc" in text
+    assert "chưa" not in text and "[" not in text
