@@ -62,6 +62,13 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
             show=False,
         ),
         Binding(key("lock"), "lock", translate("Khóa máy"), id="lock", show=False),
+        Binding(
+            key("choose-printer"),
+            "choose_printer",
+            translate("Máy in"),
+            id="choose-printer",
+            show=False,
+        ),
         Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
     ]
 
@@ -221,6 +228,11 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
         from screens.quarantine import QuarantineScreen
 
         self._open(QuarantineScreen, QuarantineScreen)
+
+    def action_choose_printer(self) -> None:
+        from screens.printer_picker import PrinterPicker
+
+        self._open(PrinterPicker, PrinterPicker)
 
     def action_feedback(self) -> None:
         from screens.feedback import FeedbackScreen

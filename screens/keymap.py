@@ -32,6 +32,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "feedback": "f9",
     "online": "ctrl+o",
     "lock": "ctrl+l",
+    "choose-printer": "ctrl+g",
     "quit": "ctrl+q",
     "back": "escape",
     "intake-next": "ctrl+n",

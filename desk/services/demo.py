@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from desk.services.auth import AuthService
 from desk.services.catalog import CatalogService, bundled_catalog_path
+from desk.services.printing import PrintService
 from desk.services.settings import OfficeService
+
+DEMO_PRINT_FOLDER = "ban-in"
+"""Next to the demo database: where its folder printer puts the PDFs."""
 
 
 @dataclass(frozen=True)
@@ -55,3 +60,13 @@ def create_demo(
         )
         logins.append(DemoLogin(officer["username"], officer["password"], officer["role"]))
     return logins
+
+
+def demo_printer(printing: PrintService, folder: Path) -> Path:
+    """The demo office prints into a folder (no printer to set up before the first intake):
+    the desk's default, and the one printer a reception officer may choose."""
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = f"folder:{folder.resolve()}"
+    choice = printing.printer_choice()
+    printing.set_printer_choice(choice.with_default(spec).with_allowed((*choice.allowed, spec)))
+    return folder.resolve()

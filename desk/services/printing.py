@@ -483,6 +483,16 @@ class PrintService:
             row.value = value
             session.add(row)
 
+    def choose_desk_printer(self, spec: str) -> PrinterChoice:
+        """A reception officer's choice of this desk's default printer, among those the
+        administrator allowed (Settings); the per-form choices stay as they are."""
+        choice = self.printer_choice()
+        if spec not in choice.allowed:
+            raise InvalidInput("Máy in này chưa được quản trị viên cho phép chọn ở quầy.")
+        chosen = choice.with_default(spec)
+        self.set_printer_choice(chosen)
+        return chosen
+
     def printers(self) -> list[PrinterInfo]:
         return available_printers()
 

@@ -15,6 +15,7 @@ from desk.domain.timefmt import long_local
 from desk.services.auth import OfficerView
 from desk.services.catalog import ProcedureView, bundled_catalog_path
 from desk.services.container import DeskServices
+from desk.services.demo import DEMO_PRINT_FOLDER, create_demo, demo_printer
 from desk.services.intake import ReceiveRequest
 from desk.services.returns import ReturnRequest
 from screens.app import DeskApp, make_app
@@ -22,6 +23,7 @@ from screens.dossier import DossierScreen
 from screens.home import HomeScreen
 from screens.intake import IntakeScreen
 from screens.login import LoginScreen
+from screens.printer_picker import PrinterPicker
 from screens.returns import ReturnScreen
 from screens.widgets.components import ComponentRow
 from screens.widgets.dialogs import ErrorDialog
@@ -242,3 +244,38 @@ def test_the_return_screen_says_one_thing_of_a_returned_dossier(
     (text,) = texts
     assert "Hồ sơ đã trả kết quả lúc" in text
     assert "chưa" not in text and "[" not in text
+
+
+def test_the_demo_office_prints_mau01_on_its_first_intake_and_the_officer_picks_a_printer(
+    bare_services: DeskServices, tmp_path: Path, ticks: Ticks
+) -> None:
+    services = bare_services
+    create_demo(services.office, services.catalog, services.auth)
+    folder = demo_printer(services.printing, tmp_path / DEMO_PRINT_FOLDER)
+    officer = next(o for o in services.auth.officers() if o.role == "reception")
+    shown: list[str] = []
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+g")  # no F7: the officer's own choice
+        await pilot.pause()
+        assert isinstance(app.screen, PrinterPicker)
+        shown.append(
+            str(app.screen.query_one("#printer-options", OptionList).get_option_at_index(0).prompt)
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, (PrinterPicker, ErrorDialog))
+        app.push_screen(IntakeScreen(citizen=parse_cccd_qr(PAYLOAD)))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        await screen.choose_procedure("1.001193")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ErrorDialog), app.screen
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+    assert shown == [f"Lưu PDF vào thư mục {folder}"]
+    assert services.printing.printer_choice().default == f"folder:{folder}"
+    assert len(list(folder.glob("*.pdf"))) == 1
