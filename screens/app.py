@@ -70,6 +70,14 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
             show=False,
         ),
         Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
+        Binding(
+            key("command-palette"),
+            "command_palette",
+            translate("Bảng lệnh"),
+            id="command-palette",
+            show=False,
+            priority=True,
+        ),
     ]
 
     def __init__(
@@ -261,16 +269,11 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
         self.call_from_thread(self.refresh_status)
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from screens.help import HelpScreen, help_rows
 
         if isinstance(self.screen, HelpScreen):
             return
-        keys = [
-            (key_name, active.binding.description, active.binding.id or "")
-            for key_name, active in self.active_bindings.items()
-            if active.binding.description
-        ]
-        self.push_screen(HelpScreen(sorted(keys, key=lambda row: row[2])))
+        self.push_screen(HelpScreen(help_rows(self)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from screens.commands import system_commands

@@ -20,6 +20,7 @@ from desk.services.reports import GroupBy, PeriodReport
 from screens.home import DeskScreen
 from screens.keymap import key
 from screens.messages import ExportFinished, ExportProgress
+from screens.numbers import percent
 
 BAR_WIDTH = 30
 
@@ -30,7 +31,7 @@ def on_time_chart(report: PeriodReport) -> str:
     for row in [*report.rows, report.total]:
         rate = row.on_time_rate
         filled = round(BAR_WIDTH * (rate or 0) / 100)
-        shown = f"{rate:5.1f} %" if rate is not None else "   — "
+        shown = f"{percent(rate):>7}" if rate is not None else "     — "
         lines.append(f"{row.label[:24]:<24} {'█' * filled}{'░' * (BAR_WIDTH - filled)} {shown}")
     return "\n".join(lines)
 
@@ -98,7 +99,7 @@ class ReportsScreen(DeskScreen):
         table = self.query_one("#report-table", DataTable)
         table.clear()
         for row in [*report.rows, report.total]:
-            rate = f"{row.on_time_rate:.1f} %" if row.on_time_rate is not None else "—"
+            rate = percent(row.on_time_rate) if row.on_time_rate is not None else "—"
             table.add_row(
                 row.label,
                 row.received_total,

@@ -13,6 +13,7 @@ from desk.errors import DeskError
 from desk.i18n import translate
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
+from screens.forms import form_title
 from screens.messages import PrintFailed, PrintFinished, WorkFailed
 from screens.widgets.dialogs import ErrorDialog, unexpected
 
@@ -41,7 +42,8 @@ class DeskWork(App[None]):
         self._tell_screens(message)
         self.notify(
             translate(
-                "Đã in {form} của hồ sơ {code}.", {"form": message.form, "code": message.code}
+                "Đã in {form} của hồ sơ {code}.",
+                {"form": form_title(message.form), "code": message.code},
             )
         )
         self.refresh_status()

@@ -10,6 +10,7 @@ import typer
 from desk.cli.common import DbOption, JsonOption, emit_json, resolve_db, say, services
 from desk.errors import InvalidInput
 from desk.i18n import translate
+from desk.services.auth import ROLE_LABELS
 from desk.services.container import DeskServices
 from desk.services.demo import DEMO_PRINT_FOLDER, create_demo, demo_printer
 
@@ -86,7 +87,7 @@ def demo(db: DbOption = None, json: JsonOption = False) -> None:
         )
     )
     for login in logins:
-        say(f"  {login.username} / {login.password}  ({login.role})")
+        say(f"  {login.username} / {login.password}  ({translate(ROLE_LABELS[login.role])})")
 
 
 def run(db: DbOption = None) -> None:

@@ -34,6 +34,9 @@ ENGLISH: dict[str, str] = {
     "Máy in của quầy, trong các máy quản trị viên cho phép (Ctrl+G)": (
         "The desk's printer, among those the administrator allowed (Ctrl+G)"
     ),
+    # screens/app.py, screens/forms.py
+    "Bảng lệnh": "Commands",
+    "{title} (Mẫu {number})": "{title} (Form {number})",
     # screens/returns.py
     "Có kết quả chờ trả.": "The result is ready to be returned.",
     "Hồ sơ đã trả kết quả lúc {when}.": "The result was returned at {when}.",

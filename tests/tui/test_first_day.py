@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets import Checkbox, DataTable, Input, OptionList, Static
 
 from desk.domain.citizen_id import parse_cccd_qr
 from desk.domain.timefmt import long_local
@@ -20,10 +20,13 @@ from desk.services.intake import ReceiveRequest
 from desk.services.returns import ReturnRequest
 from screens.app import DeskApp, make_app
 from screens.dossier import DossierScreen
+from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.intake import IntakeScreen
 from screens.login import LoginScreen
+from screens.numbers import number, percent
 from screens.printer_picker import PrinterPicker
+from screens.receipt import ReceiptScreen
 from screens.returns import ReturnScreen
 from screens.widgets.components import ComponentRow
 from screens.widgets.dialogs import ErrorDialog
@@ -273,9 +276,57 @@ def test_the_demo_office_prints_mau01_on_its_first_intake_and_the_officer_picks_
         await pilot.pause()
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert not isinstance(app.screen, ErrorDialog), app.screen
+        assert isinstance(app.screen, ReceiptScreen)
+        state = str(app.screen.query_one("#print-state", Static).render())
+        assert state.startswith("Đã in Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)")
 
     drive(make_app(services, officer=officer, clock=ticks), scenario)
     assert shown == [f"Lưu PDF vào thư mục {folder}"]
     assert services.printing.printer_choice().default == f"folder:{folder}"
     assert len(list(folder.glob("*.pdf"))) == 1
+
+
+def test_f1_shows_the_desks_own_keys_in_vietnamese_and_only_those_the_officer_may_use(
+    services: DeskServices, officer: OfficerView, admin: OfficerView, ticks: Ticks
+) -> None:
+    seen: dict[str, list[tuple[str, ...]]] = {}
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        footer = app.export_screenshot()
+        assert "palette" not in footer
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#keys", DataTable)
+        assert len(table.columns) == 2
+        assert app.officer is not None
+        seen[app.officer.role] = [
+            tuple(str(cell) for cell in table.get_row_at(row)) for row in range(table.row_count)
+        ]
+
+    for who in (officer, admin):
+        drive(make_app(services, officer=who, clock=ticks), scenario)
+    reception = seen["reception"]
+    shown = " ".join(" ".join(row) for row in reception)
+    for english in ("Focus", "Copy", "super", "palette", "ctrl+"):
+        assert english not in shown
+    assert ("F2", "Tiếp nhận") in reception and ("Ctrl+Q", "Thoát") in reception
+    assert ("Ctrl+P", "Bảng lệnh") in reception
+    assert not any(row[0] in ("F7", "F8") for row in reception)
+    assert ("F7", "Cài đặt") in seen["admin"]
+
+
+def test_hours_and_rates_read_without_a_trailing_zero(
+    services: DeskServices, officer: OfficerView, ticks: Ticks
+) -> None:
+    code = services.intake.receive(ReceiveRequest(procedure_code="T-8WH", owner=citizen())).code
+    texts: list[str] = []
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(DossierScreen(code=code))
+        await pilot.pause()
+        texts.append(str(app.screen.query_one("#dossier-due", Static).render()))
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+    assert "Còn 8 giờ làm việc." in texts[0]
+    assert (percent(100.0), percent(87.5), number(7.25)) == ("100 %", "87,5 %", "7,2")
