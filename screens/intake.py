@@ -115,6 +115,11 @@ class IntakeScreen(DeskScreen):
         owner.fill(self._citizen)
         owner.focus_first_empty()
 
+    def has_unsaved_input(self) -> bool:
+        """Something typed or scanned that Ctrl+Q would lose."""
+        owner = self.query_one("#owner-form", PersonForm)
+        return self.procedure is not None or not owner.has_no_values()
+
     # ----------------------------------------------------------------------- scanning
 
     def accept_scan(self, scan: Scan) -> bool:

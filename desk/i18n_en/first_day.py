@@ -37,6 +37,11 @@ ENGLISH: dict[str, str] = {
     # screens/app.py, screens/forms.py
     "Bảng lệnh": "Commands",
     "{title} (Mẫu {number})": "{title} (Form {number})",
+    # screens/work.py
+    "Thoát chương trình?": "Quit the desk?",
+    "Hồ sơ đang tiếp nhận chưa được lưu. Thoát và bỏ hồ sơ đang nhập?": (
+        "The dossier being received is not saved. Quit and drop it?"
+    ),
     # screens/returns.py
     "Có kết quả chờ trả.": "The result is ready to be returned.",
     "Hồ sơ đã trả kết quả lúc {when}.": "The result was returned at {when}.",

@@ -29,7 +29,7 @@ from screens.printer_picker import PrinterPicker
 from screens.receipt import ReceiptScreen
 from screens.returns import ReturnScreen
 from screens.widgets.components import ComponentRow
-from screens.widgets.dialogs import ErrorDialog
+from screens.widgets.dialogs import ConfirmDialog, ErrorDialog
 from screens.widgets.procedure_picker import ProcedurePicker
 from tests.conftest import FakeClock, citizen
 from tests.tui.conftest import PASSWORD, PAYLOAD, Ticks, drive, settle, type_text
@@ -330,3 +330,30 @@ def test_hours_and_rates_read_without_a_trailing_zero(
     drive(make_app(services, officer=officer, clock=ticks), scenario)
     assert "Còn 8 giờ làm việc." in texts[0]
     assert (percent(100.0), percent(87.5), number(7.25)) == ("100 %", "87,5 %", "7,2")
+
+
+def test_ctrl_q_on_a_half_filled_intake_asks_and_the_idle_lock_keeps_it(
+    services: DeskServices, officer: OfficerView, ticks: Ticks
+) -> None:
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(IntakeScreen(citizen=parse_cccd_qr(PAYLOAD)))
+        await pilot.pause()
+        intake = app.screen
+        assert isinstance(intake, IntakeScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # no: back to the intake as it was
+        await pilot.pause()
+        assert app.screen_stack[-1] is intake and app.is_running
+        ticks.now += 11 * 60
+        app.lock_if_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)
+        app.screen.query_one("#password", Input).value = PASSWORD
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen_stack[-1] is intake
+        assert intake.query_one("#owner-full-name", Input).value == "CÔNG DÂN THỬ NGHIỆM"
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
