@@ -37,6 +37,8 @@ ENGLISH: dict[str, str] = {
     # screens/app.py, screens/forms.py
     "Bảng lệnh": "Commands",
     "{title} (Mẫu {number})": "{title} (Form {number})",
+    # screens/login.py
+    "Đang kiểm tra mật khẩu…": "Checking the password…",
     # screens/work.py
     "Thoát chương trình?": "Quit the desk?",
     "Hồ sơ đang tiếp nhận chưa được lưu. Thoát và bỏ hồ sơ đang nhập?": (

@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, DataTable, Input, OptionList, Static
 
 from desk.domain.citizen_id import parse_cccd_qr
 from desk.domain.timefmt import long_local
-from desk.services.auth import OfficerView
+from desk.services.auth import LoginResult, OfficerView
 from desk.services.catalog import ProcedureView, bundled_catalog_path
 from desk.services.container import DeskServices
 from desk.services.demo import DEMO_PRINT_FOLDER, create_demo, demo_printer
@@ -357,3 +357,36 @@ def test_ctrl_q_on_a_half_filled_intake_asks_and_the_idle_lock_keeps_it(
         assert intake.query_one("#owner-full-name", Input).value == "CÔNG DÂN THỬ NGHIỆM"
 
     drive(make_app(services, officer=officer, clock=ticks), scenario)
+
+
+def test_the_password_check_runs_in_a_worker_and_the_screen_keeps_answering(
+    services: DeskServices, officer: OfficerView, ticks: Ticks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    threads: list[bool] = []
+    login = services.auth.login
+
+    def slow_login(username: str, password: str) -> LoginResult:
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(timeout=30)
+        return login(username, password)
+
+    monkeypatch.setattr(services.auth, "login", slow_login)
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        screen = app.screen
+        assert isinstance(screen, LoginScreen)
+        screen.query_one("#username", Input).value = "tiepnhan"
+        screen.query_one("#password", Input).value = PASSWORD
+        await pilot.press("tab", "enter")  # to the password field, then Enter
+        await pilot.pause()
+        assert screen.checking and screen.query_one("#login-wait").display
+        await pilot.press("enter")  # a second Enter meanwhile: not a second attempt
+        await pilot.pause()
+        assert app.screen is screen  # the UI answered while argon2 worked
+        release.set()
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+    drive(make_app(services, clock=ticks), scenario)
+    assert threads == [False]
