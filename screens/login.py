@@ -12,7 +12,8 @@ from textual.widgets import Button, Input, Label, Static
 
 from desk.errors import DeskError, InvalidInput
 from desk.i18n import translate
-from desk.services.auth import OfficerView
+from desk.services.auth import ROLE_LABELS, OfficerView
+from desk.services.demo import shown_logins
 
 if TYPE_CHECKING:
     from screens.app import DeskApp
@@ -55,6 +56,14 @@ class LoginScreen(Screen[None]):
                     placeholder=translate("Nhập lại mật khẩu mới"), password=True, id="new-again"
                 )
             yield Button(translate("Đăng nhập (Enter)"), id="login-button", variant="primary")
+            logins = [] if self.locked_for else shown_logins(self.desk.services.office)
+            if logins:  # the demo office: its logins were printed before the TUI hid them
+                lines = [
+                    f"  {x.username} / {x.password}  ({translate(ROLE_LABELS[x.role])})"
+                    for x in logins
+                ]
+                text = translate("Văn phòng trình diễn — tài khoản dùng thử:")
+                yield Static("\n".join([text, *lines]), id="demo-logins", classes="muted")
             yield Static(translate("Đang kiểm tra mật khẩu…"), id="login-wait", classes="muted")
 
     @property

@@ -38,6 +38,7 @@ ENGLISH: dict[str, str] = {
     "Bảng lệnh": "Commands",
     "{title} (Mẫu {number})": "{title} (Form {number})",
     # screens/login.py
+    "Văn phòng trình diễn — tài khoản dùng thử:": "Demo office — logins to try:",
     "Đang kiểm tra mật khẩu…": "Checking the password…",
     # screens/work.py
     "Thoát chương trình?": "Quit the desk?",

@@ -47,6 +47,7 @@ def create_demo(
         desk_name=spec["desk_name"],
     )
     catalog.import_file(bundled_catalog_path())
+    office.mark_demo()
     logins: list[DemoLogin] = []
     for officer in spec["officers"]:
         # Demo passwords are printed in the README, so no first-login change is forced.
@@ -70,3 +71,12 @@ def demo_printer(printing: PrintService, folder: Path) -> Path:
     choice = printing.printer_choice()
     printing.set_printer_choice(choice.with_default(spec).with_allowed((*choice.allowed, spec)))
     return folder.resolve()
+
+
+def shown_logins(office: OfficeService) -> list[DemoLogin]:
+    """The demo's logins for its login screen (none for a real office)."""
+    if not office.is_demo():
+        return []
+    return [
+        DemoLogin(o["username"], o["password"], o["role"]) for o in demo_definition()["officers"]
+    ]

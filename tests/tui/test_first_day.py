@@ -390,3 +390,29 @@ def test_the_password_check_runs_in_a_worker_and_the_screen_keeps_answering(
 
     drive(make_app(services, clock=ticks), scenario)
     assert threads == [False]
+
+
+def test_the_demo_offices_login_screen_shows_its_logins_and_a_real_office_does_not(
+    bare_services: DeskServices, tmp_path: Path, ticks: Ticks
+) -> None:
+    logins = create_demo(bare_services.office, bare_services.catalog, bare_services.auth)
+    shown: list[str] = []
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        assert isinstance(app.screen, LoginScreen)
+        found = app.screen.query("#demo-logins").results(Static)
+        shown.extend(str(widget.render()) for widget in found)
+
+    drive(make_app(bare_services, clock=ticks), scenario)
+    (text,) = shown
+    for login in logins:
+        assert f"{login.username} / {login.password}" in text
+    assert "(Tiếp nhận)" in text and "(Quản trị)" in text and "reception" not in text
+
+
+def test_a_real_offices_login_screen_shows_no_logins(services: DeskServices, ticks: Ticks) -> None:
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        assert isinstance(app.screen, LoginScreen)
+        assert not app.screen.query("#demo-logins")
+
+    drive(make_app(services, clock=ticks), scenario)
