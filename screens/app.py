@@ -312,13 +312,14 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
             scanner = state_label(ScannerState.ABSENT)
         link = footer_text(self.services.sync.status())
         return StatusLine(
-            f"{office.agency_name} — {office.desk_name}",
+            office.agency_name,
             officer,
             link,
             pending,
             scanner,
             self.document_scanner,
             token=self.token_line,
+            desk=office.desk_name,
         )
 
 

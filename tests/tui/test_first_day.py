@@ -7,8 +7,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Input, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from desk.domain.citizen_id import parse_cccd_qr
 from desk.domain.timefmt import long_local
@@ -416,3 +418,38 @@ def test_a_real_offices_login_screen_shows_no_logins(services: DeskServices, tic
         assert not app.screen.query("#demo-logins")
 
     drive(make_app(services, clock=ticks), scenario)
+
+
+def test_at_80x24_the_footer_f6_table_and_f1_fit_and_the_status_keeps_the_desk(
+    services: DeskServices, admin: OfficerView, ticks: Ticks
+) -> None:
+    services.intake.receive(ReceiveRequest(procedure_code="T-3WD", owner=citizen()))
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        width, height = app.size
+        keys = list(app.screen.query(FooterKey))
+        assert keys and all(k.region.right <= width and k.region.width > 0 for k in keys)
+        assert "Trả KQ" in str(keys[-1].render()) or any("Trả KQ" in str(k.render()) for k in keys)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "Quầy 1" in status
+        assert cell_len(status[: status.index("Quầy 1") + 6]) <= width
+        await pilot.press("f6")
+        await pilot.pause()
+        table = app.screen.query_one("#report-table", DataTable)
+        assert len(table.columns) == 7
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        app.pop_screen()
+        await pilot.press("f1")
+        await pilot.pause()
+        help_table = app.screen.query_one("#keys", DataTable)
+        assert app.screen.query_one("#help").region.bottom <= height
+        assert help_table.region.bottom <= height
+        for _ in range(help_table.row_count):  # the last key is reachable by the arrows
+            await pilot.press("down")
+        await pilot.pause()
+        last_row = help_table.row_count - 1
+        assert help_table.cursor_row == last_row
+        visible = help_table.scrollable_content_region.height - help_table.header_height
+        assert help_table.scroll_y + visible >= help_table.row_count
+
+    drive(make_app(services, officer=admin, clock=ticks), scenario, size=(80, 24))
