@@ -161,7 +161,7 @@ def test_login_intake_by_keys_and_quit(terminal: tuple[Terminal, Path, Path]) ->
     term.keys("C-s")
     shown = term.wait_for("Đã tiếp nhận hồ sơ")
     assert "Hẹn trả kết quả" in shown
-    term.wait_for("Đã in mau01")
+    term.wait_for("Đã in Giấy tiếp nhận")  # "… hồ sơ và hẹn trả kết quả (Mẫu 01)"
     assert len(list(out.glob("*.pdf"))) == 1
 
     term.keys("Escape")
@@ -210,10 +210,10 @@ def test_intake_with_two_components_scanned_through_sane(
     assert "Quét thành phần: Giấy tờ chứng minh" in shown
     term.keys("C-s")
     shown = term.wait_for(": 1 trang · bản pháp lý")
-    assert "Máy quét giấy:" in shown  # the status line (its end is cut at 100 columns)
+    assert "│ Máy quét" in shown  # the status line (its end is cut at 100 columns)
     term.keys("C-s")
     term.wait_for("Đã tiếp nhận hồ sơ")
-    term.wait_for("Đã in mau01")
+    term.wait_for("Đã in Giấy tiếp nhận")  # "… hồ sơ và hẹn trả kết quả (Mẫu 01)"
     term.keys("Escape")
     term.wait_for("Tiếp nhận hôm nay: 1")
     term.keys("C-q")
