@@ -14,6 +14,7 @@ from textual.widgets._footer import FooterKey
 
 from desk.domain.citizen_id import parse_cccd_qr
 from desk.domain.timefmt import long_local
+from desk.errors import InvalidInput
 from desk.services.auth import LoginResult, OfficerView
 from desk.services.catalog import ProcedureView, bundled_catalog_path
 from desk.services.container import DeskServices
@@ -453,3 +454,26 @@ def test_at_80x24_the_footer_f6_table_and_f1_fit_and_the_status_keeps_the_desk(
         assert help_table.scroll_y + visible >= help_table.row_count
 
     drive(make_app(services, officer=admin, clock=ticks), scenario, size=(80, 24))
+
+
+def test_the_administrator_allows_printers_and_the_desk_refuses_others(
+    services: DeskServices, admin: OfficerView, tmp_path: Path, ticks: Ticks
+) -> None:
+    allowed = f"folder:{tmp_path / 'a'}, folder:{tmp_path / 'b'}"
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        await pilot.press("f7")
+        await settle(app, pilot)  # the printers are looked for in a worker
+        screen = app.screen
+        assert "Đang tìm máy in" not in str(screen.query_one("#printers-found", Static).render())
+        screen.query_one("#printer-allowed", Input).value = allowed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    drive(make_app(services, officer=admin, clock=ticks), scenario)
+    choice = services.printing.printer_choice()
+    assert choice.allowed == (f"folder:{tmp_path / 'a'}", f"folder:{tmp_path / 'b'}")
+    services.printing.choose_desk_printer(f"folder:{tmp_path / 'b'}")
+    assert services.printing.printer_choice().default == f"folder:{tmp_path / 'b'}"
+    with pytest.raises(InvalidInput, match="chưa được quản trị viên cho phép"):
+        services.printing.choose_desk_printer("cups:Khac")
