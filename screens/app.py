@@ -25,6 +25,7 @@ from screens.home import HomeScreen, HomeSummary
 from screens.keymap import key
 from screens.login import LoginScreen
 from screens.messages import SerialText
+from screens.navigation import DeskNavigation
 from screens.scan_input import ScanInput
 from screens.scanner_state import DocumentScannerState
 from screens.token_watch import DeviceFactory, TokenWatch
@@ -40,7 +41,7 @@ IDLE_CHECK_SECONDS = 15.0
 SYNC_SECONDS = 60.0
 
 
-class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
+class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch, DeskNavigation):
     TITLE = "motcua-desk"
     CSS_PATH = "global.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -182,70 +183,6 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch):
             return True
         self.show_error(AuthError("Chỉ quản trị viên mới dùng được chức năng này."))
         return False
-
-    # ---------------------------------------------------------------------- navigation
-
-    def _open(self, factory: Callable[[], Screen[None]], kind: type[Screen[None]]) -> None:
-        if self.officer is None or isinstance(self.screen, LoginScreen | kind):
-            return
-        self.push_screen(factory())
-
-    def action_intake(self) -> None:
-        from screens.intake import IntakeScreen
-
-        self._open(IntakeScreen, IntakeScreen)
-
-    def action_find(self) -> None:
-        from screens.dossier import DossierScreen
-
-        self._open(DossierScreen, DossierScreen)
-
-    def action_return_result(self) -> None:
-        from screens.returns import ReturnScreen
-
-        self._open(ReturnScreen, ReturnScreen)
-
-    def action_reports(self) -> None:
-        from screens.reports import ReportsScreen
-
-        self._open(ReportsScreen, ReportsScreen)
-
-    def action_settings(self) -> None:
-        from screens.settings import SettingsScreen
-
-        if self.officer is not None and self.require_admin():
-            self._open(SettingsScreen, SettingsScreen)
-
-    def action_officers(self) -> None:
-        from screens.officers import OfficersScreen
-
-        if self.officer is not None and self.require_admin():
-            self._open(OfficersScreen, OfficersScreen)
-
-    def action_online(self) -> None:
-        from screens.online import OnlineScreen
-
-        self._open(OnlineScreen, OnlineScreen)
-
-    def action_hand_over(self) -> None:
-        from screens.handover import HandOverScreen
-
-        self._open(HandOverScreen, HandOverScreen)
-
-    def action_quarantine(self) -> None:
-        from screens.quarantine import QuarantineScreen
-
-        self._open(QuarantineScreen, QuarantineScreen)
-
-    def action_choose_printer(self) -> None:
-        from screens.printer_picker import PrinterPicker
-
-        self._open(PrinterPicker, PrinterPicker)
-
-    def action_feedback(self) -> None:
-        from screens.feedback import FeedbackScreen
-
-        self._open(FeedbackScreen, FeedbackScreen)
 
     # ------------------------------------------------------------ background sync
 
