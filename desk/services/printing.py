@@ -430,7 +430,8 @@ def _checked_target(printer: str | None, out: Path | None) -> Path | None:
 def _target(session: Session, form: str, printer: str | None, out: Path | None) -> str:
     if out is not None:
         return f"{FILE_PREFIX}{out}"
-    return printer or load_printer_choice(session).printer_for(form)
+    title = FORMS[form].title if form in FORMS else None
+    return printer or load_printer_choice(session).printer_for(form, title)
 
 
 class PrintService:

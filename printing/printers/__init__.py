@@ -96,13 +96,14 @@ class PrinterChoice:
         object.__setattr__(self, "by_form", MappingProxyType(dict(self.by_form)))
         object.__setattr__(self, "allowed", tuple(self.allowed))
 
-    def printer_for(self, form: str) -> str:
+    def printer_for(self, form: str, title: str | None = None) -> str:
+        """The printer of ``form``; ``title`` names the form in the error (not its id)."""
         spec = self.by_form.get(form, self.default)
         if not spec:
             raise ConfigError(
                 "Chưa chọn máy in cho mẫu {form}. Chọn máy in bằng Ctrl+G (trong các máy quản trị "
                 "viên cho phép), hoặc nhờ quản trị viên đặt trong Cài đặt.",
-                form=form,
+                form=title or form,
             )
         return spec
 

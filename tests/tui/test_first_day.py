@@ -477,3 +477,28 @@ def test_the_administrator_allows_printers_and_the_desk_refuses_others(
     assert services.printing.printer_choice().default == f"folder:{tmp_path / 'b'}"
     with pytest.raises(InvalidInput, match="chưa được quản trị viên cho phép"):
         services.printing.choose_desk_printer("cups:Khac")
+
+
+def test_without_a_printer_the_officer_is_told_the_form_by_name_and_the_key_to_choose_one(
+    services: DeskServices, officer: OfficerView, ticks: Ticks
+) -> None:
+    messages: list[str] = []
+
+    async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
+        app.push_screen(IntakeScreen(citizen=parse_cccd_qr(PAYLOAD)))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        await screen.choose_procedure("T-3WD")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        for shown in app.screen_stack:
+            if isinstance(shown, ErrorDialog):
+                messages.append(shown.error.message)
+            if isinstance(shown, ReceiptScreen):
+                messages.append(str(shown.query_one("#print-state", Static).render()))
+
+    drive(make_app(services, officer=officer, clock=ticks), scenario)
+    text = " ".join(messages)
+    assert "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in text and "Ctrl+G" in text
+    assert "mau01" not in text and "F7" not in text
