@@ -26,6 +26,7 @@ from screens.home import HomeScreen, HomeSummary
 from screens.keymap import key
 from screens.login import LoginScreen
 from screens.messages import SerialText
+from screens.navigation import DeskNavigation
 from screens.scan_input import ScanInput
 from screens.scanner_state import DocumentScannerState
 from screens.token_watch import DeviceFactory, TokenWatch
@@ -40,7 +41,9 @@ log = logging.getLogger(__name__)
 IDLE_CHECK_SECONDS = 15.0
 
 
-class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch, BackgroundSync):
+class DeskApp(
+    ScanInput, DocumentScannerState, DeskWork, TokenWatch, BackgroundSync, DeskNavigation
+):
     TITLE = "motcua-desk"
     CSS_PATH = "global.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -63,7 +66,22 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch, BackgroundS
         ),
         Binding(key("lock"), "lock", translate("Khóa máy"), id="lock", show=False),
         Binding(key("sync-now"), "sync_now", translate("Đồng bộ ngay"), id="sync-now", show=False),
+        Binding(
+            key("choose-printer"),
+            "choose_printer",
+            translate("Máy in"),
+            id="choose-printer",
+            show=False,
+        ),
         Binding(key("quit"), "quit", translate("Thoát"), id="quit"),
+        Binding(
+            key("command-palette"),
+            "command_palette",
+            translate("Bảng lệnh"),
+            id="command-palette",
+            show=False,
+            priority=True,
+        ),
     ]
 
     def __init__(
@@ -169,76 +187,12 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch, BackgroundS
         self.show_error(AuthError("Chỉ quản trị viên mới dùng được chức năng này."))
         return False
 
-    # ---------------------------------------------------------------------- navigation
-
-    def _open(self, factory: Callable[[], Screen[None]], kind: type[Screen[None]]) -> None:
-        if self.officer is None or isinstance(self.screen, LoginScreen | kind):
-            return
-        self.push_screen(factory())
-
-    def action_intake(self) -> None:
-        from screens.intake import IntakeScreen
-
-        self._open(IntakeScreen, IntakeScreen)
-
-    def action_find(self) -> None:
-        from screens.dossier import DossierScreen
-
-        self._open(DossierScreen, DossierScreen)
-
-    def action_return_result(self) -> None:
-        from screens.returns import ReturnScreen
-
-        self._open(ReturnScreen, ReturnScreen)
-
-    def action_reports(self) -> None:
-        from screens.reports import ReportsScreen
-
-        self._open(ReportsScreen, ReportsScreen)
-
-    def action_settings(self) -> None:
-        from screens.settings import SettingsScreen
-
-        if self.officer is not None and self.require_admin():
-            self._open(SettingsScreen, SettingsScreen)
-
-    def action_officers(self) -> None:
-        from screens.officers import OfficersScreen
-
-        if self.officer is not None and self.require_admin():
-            self._open(OfficersScreen, OfficersScreen)
-
-    def action_online(self) -> None:
-        from screens.online import OnlineScreen
-
-        self._open(OnlineScreen, OnlineScreen)
-
-    def action_hand_over(self) -> None:
-        from screens.handover import HandOverScreen
-
-        self._open(HandOverScreen, HandOverScreen)
-
-    def action_quarantine(self) -> None:
-        from screens.quarantine import QuarantineScreen
-
-        self._open(QuarantineScreen, QuarantineScreen)
-
-    def action_feedback(self) -> None:
-        from screens.feedback import FeedbackScreen
-
-        self._open(FeedbackScreen, FeedbackScreen)
-
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from screens.help import HelpScreen, help_rows
 
         if isinstance(self.screen, HelpScreen):
             return
-        keys = [
-            (key_name, active.binding.description, active.binding.id or "")
-            for key_name, active in self.active_bindings.items()
-            if active.binding.description
-        ]
-        self.push_screen(HelpScreen(sorted(keys, key=lambda row: row[2])))
+        self.push_screen(HelpScreen(help_rows(self)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from screens.commands import system_commands
@@ -277,13 +231,14 @@ class DeskApp(ScanInput, DocumentScannerState, DeskWork, TokenWatch, BackgroundS
             scanner = state_label(ScannerState.ABSENT)
         link = footer_text(self.services.sync.status())
         return StatusLine(
-            f"{office.agency_name} — {office.desk_name}",
+            office.agency_name,
             officer,
             link,
             pending,
             scanner,
             self.document_scanner,
             token=self.token_line,
+            desk=office.desk_name,
         )
 
 

@@ -1,7 +1,7 @@
 """The TUI's background sync, on the same policy as `desk sync` (sync.worker.SyncLoop): a
 round in a thread worker, the next one after the loop's delay — the polling interval while the
 server answers, a jittered backoff while it does not — and each command keeps its own backoff
-(a round never makes commands due). "Đồng bộ ngay" (Ctrl+G) runs a round at once with every
+(a round never makes commands due). "Đồng bộ ngay" (F11 or Ctrl+U) runs a round at once with every
 command due. Rounds are timers, not a thread that never ends, so the app closes at once and
 waiting for its workers means waiting for a round. Mixed into DeskApp."""
 

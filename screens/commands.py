@@ -58,6 +58,11 @@ def system_commands(app: DeskApp) -> Iterator[SystemCommand]:
         translate("Sổ theo dõi phản ánh, kiến nghị và hạn trả lời"),
         app.action_feedback,
     )
+    yield SystemCommand(
+        translate("Chọn máy in"),
+        translate("Máy in của quầy, trong các máy quản trị viên cho phép (Ctrl+G)"),
+        app.action_choose_printer,
+    )
     yield SystemCommand(translate("Khóa máy"), translate("Khóa màn hình quầy"), app.action_lock)
     yield SystemCommand(translate("Trợ giúp"), translate("Danh sách phím tắt"), app.action_help)
     yield SystemCommand(translate("Thoát"), translate("Đóng chương trình"), app.exit)

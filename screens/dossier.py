@@ -25,6 +25,7 @@ from screens.forms import form_for
 from screens.home import DeskScreen
 from screens.keymap import key
 from screens.messages import ActionDone, ScanAttached
+from screens.numbers import number
 from screens.sign_action import SIGN_BUTTON, offer_signing, open_signing
 
 
@@ -34,8 +35,8 @@ def remaining_text(detail: DossierDetail) -> str:
         return translate("Không tính thời gian (tạm dừng hoặc đã xong).")
     hours = abs(left.total_seconds()) / 3600
     if left.total_seconds() < 0:
-        return translate("QUÁ HẠN {hours} giờ làm việc.", {"hours": f"{hours:.1f}"})
-    return translate("Còn {hours} giờ làm việc.", {"hours": f"{hours:.1f}"})
+        return translate("QUÁ HẠN {hours} giờ làm việc.", {"hours": number(hours)})
+    return translate("Còn {hours} giờ làm việc.", {"hours": number(hours)})
 
 
 EVENT_LABELS: dict[str, str] = {

@@ -19,6 +19,7 @@ from desk.services.handover import WaitingHandOver
 from screens.home import DeskScreen
 from screens.keymap import key
 from screens.messages import HandedOver, PrintFinished
+from screens.numbers import number
 
 
 def deadline_text(item: WaitingHandOver) -> str:
@@ -26,10 +27,10 @@ def deadline_text(item: WaitingHandOver) -> str:
     if item.overdue:
         return translate(
             "{at} — QUÁ HẠN {hours} giờ",
-            {"at": short_local(item.hand_over_by), "hours": f"{hours:.1f}"},
+            {"at": short_local(item.hand_over_by), "hours": number(hours)},
         )
     return translate(
-        "{at} — còn {hours} giờ", {"at": short_local(item.hand_over_by), "hours": f"{hours:.1f}"}
+        "{at} — còn {hours} giờ", {"at": short_local(item.hand_over_by), "hours": number(hours)}
     )
 
 

@@ -47,7 +47,9 @@ class DeskScreen(Screen[None]):
 
     def compose_frame(self) -> ComposeResult:
         yield StatusBar(id="status")
-        yield Footer()
+        # The palette's key is in F1 and the palette itself: the footer keeps its room for
+        # the desk's keys (an 80-column terminal cut the last one).
+        yield Footer(show_command_palette=False)
 
     def on_screen_resume(self) -> None:
         self.refresh_status()

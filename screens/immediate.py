@@ -13,13 +13,14 @@ from desk.i18n import translate
 from desk.services.intake import ReceiveRequest
 from screens.forms import form_for
 from screens.messages import ReturnedAtOnce
+from screens.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from screens.intake import IntakeScreen
 
 
 def immediate_box() -> Checkbox:
-    box = Checkbox(
+    box = TickBox(
         translate("Trả kết quả ngay (thủ tục giải quyết trong ngày, không in giấy hẹn)"),
         id="immediate",
     )

@@ -7,13 +7,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import (
     Checkbox,
     Header,
     Input,
-    Label,
-    OptionList,
     RadioButton,
     RadioSet,
     Select,
@@ -21,7 +19,6 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
-from textual.widgets.option_list import Option
 
 from desk.devices.barcode import Scan, ScanKind
 from desk.domain.citizen_id import CitizenId
@@ -32,17 +29,19 @@ from desk.services.intake import ReceiveRequest, ReceiveResult
 from screens.component_scans import IntakeScans, open_scan
 from screens.home import DeskScreen
 from screens.immediate import (
-    immediate_box,
     receive_and_return,
     returned_at_once,
     show_immediate,
     wants_immediate,
 )
+from screens.intake_fees import fees_step, show_appointment
 from screens.keymap import key
 from screens.messages import DossierReceived, ReturnedAtOnce
 from screens.widgets.components import ComponentRow, ComponentsChecklist
 from screens.widgets.dialogs import ConfirmDialog
 from screens.widgets.person_form import PersonForm
+from screens.widgets.procedure_picker import ProcedurePicker
+from screens.widgets.tick_box import TickBox
 
 STEPS = ("step-applicant", "step-procedure", "step-components", "step-fees")
 FIRST_FIELDS = {
@@ -90,14 +89,10 @@ class IntakeScreen(DeskScreen):
                     classes="section-title",
                 )
                 yield PersonForm("owner", "chủ hồ sơ")
-                yield Checkbox(translate("Người nộp khác chủ hồ sơ"), id="separate-submitter")
+                yield TickBox(translate("Người nộp khác chủ hồ sơ"), id="separate-submitter")
                 yield PersonForm("submitter", "người nộp hồ sơ", with_kind=False)
             with TabPane(translate("2 Thủ tục"), id="step-procedure"), VerticalScroll():
-                yield Input(
-                    placeholder=translate("Tên hoặc mã thủ tục, gõ không dấu được"),
-                    id="procedure-search",
-                )
-                yield OptionList(id="procedure-results")
+                yield ProcedurePicker()
                 yield Static("", id="procedure-chosen")
                 yield Select[str]([], prompt=translate("Trường hợp"), id="procedure-case")
             with TabPane(translate("3 Thành phần"), id="step-components"), VerticalScroll():
@@ -107,35 +102,23 @@ class IntakeScreen(DeskScreen):
                 )
                 yield Static("", id="component-scans")
             with TabPane(translate("4 Phí, nhận KQ"), id="step-fees"), VerticalScroll():
-                yield Static("", id="fee")
-                with Horizontal(classes="row"):
-                    yield Label(translate("Số bộ hồ sơ"))
-                    yield Input("1", id="sets", type="integer")
-                with RadioSet(id="delivery"):
-                    yield RadioButton(
-                        translate("Nhận kết quả tại Bộ phận Một cửa"),
-                        value=True,
-                        id="delivery-desk",
-                    )
-                    yield RadioButton(
-                        translate("Nhận qua bưu chính công ích"), id="delivery-postal"
-                    )
-                with Horizontal(classes="row", id="postal-row"):
-                    yield Label(translate("Địa chỉ nhận"))
-                    yield Input(id="postal-address")
-                with Horizontal(classes="row"):
-                    yield Label(translate("Ghi chú"))
-                    yield Input(id="notes")
-                yield immediate_box()
-                yield Static(translate("Ctrl+S: tiếp nhận và in giấy hẹn"), classes="muted")
+                yield from fees_step()
         yield from self.compose_frame()
 
     def on_mount(self) -> None:
         self.query_one("#submitter-form").display = False
         self.query_one("#postal-row").display = False
-        if self._citizen is not None:
-            self.query_one("#owner-form", PersonForm).fill(self._citizen)
-        self.query_one("#owner-full-name", Input).focus()
+        if self._citizen is None:
+            self.query_one("#owner-full-name", Input).focus()
+            return
+        owner = self.query_one("#owner-form", PersonForm)
+        owner.fill(self._citizen)
+        owner.focus_first_empty()
+
+    def has_unsaved_input(self) -> bool:
+        """Something typed or scanned that Ctrl+Q would lose."""
+        owner = self.query_one("#owner-form", PersonForm)
+        return self.procedure is not None or not owner.has_no_values()
 
     # ----------------------------------------------------------------------- scanning
 
@@ -144,8 +127,10 @@ class IntakeScreen(DeskScreen):
             return False
         submitter = self.query_one("#submitter-form", PersonForm)
         target = submitter if submitter.display and submitter.has_focus_within else None
-        (target or self.query_one("#owner-form", PersonForm)).fill(scan.citizen)
+        form = target or self.query_one("#owner-form", PersonForm)
+        form.fill(scan.citizen)
         self.query_one(TabbedContent).active = "step-applicant"
+        self.call_after_refresh(form.focus_first_empty)
         return True
 
     def action_scan_component(self) -> None:
@@ -173,31 +158,21 @@ class IntakeScreen(DeskScreen):
         if postal:
             self.query_one("#postal-address", Input).focus()
 
+    @on(TabbedContent.TabActivated)
+    @on(Checkbox.Changed, "#immediate")
+    def _appointment(self) -> None:
+        if self.query_one(TabbedContent).active == "step-fees":
+            show_appointment(self)
+
     @on(Checkbox.Changed, "#separate-submitter")
     def _toggle_submitter(self, event: Checkbox.Changed) -> None:
         self.query_one("#submitter-form").display = event.value
 
     # ---------------------------------------------------------------------- procedure
 
-    @on(Input.Changed, "#procedure-search")
-    def _search(self, event: Input.Changed) -> None:
-        results = self.query_one("#procedure-results", OptionList)
-        results.clear_options()
-        if len(event.value.strip()) < 2:
-            return
-        for view in self.desk.services.catalog.search(event.value, limit=30):
-            results.add_option(Option(f"{view.code}  {view.name}", id=view.code))
-        if results.option_count:
-            results.highlighted = 0
-
-    @on(Input.Submitted, "#procedure-search")
-    def _search_submitted(self) -> None:
-        self.query_one("#procedure-results", OptionList).focus()
-
-    @on(OptionList.OptionSelected, "#procedure-results")
-    async def _choose(self, event: OptionList.OptionSelected) -> None:
-        assert event.option.id is not None
-        await self.choose_procedure(event.option.id)
+    @on(ProcedurePicker.Chosen)
+    async def _choose(self, event: ProcedurePicker.Chosen) -> None:
+        await self.choose_procedure(event.code)
 
     async def choose_procedure(self, code: str) -> None:
         view = self.desk.services.catalog.get(code)
@@ -214,14 +189,14 @@ class IntakeScreen(DeskScreen):
     def _show_fee(self) -> None:
         if self.procedure is None:
             return
-        case = self.procedure.case(self._case_key())
+        case = self.procedure.case(self.case_key())
         show_immediate(self, case.key)
         text = translate("Phí, lệ phí: {fee}", {"fee": money(case.fee)})
         self.query_one("#fee", Static).update(
             text + (f" ({case.fee_note})" if case.fee_note else "")
         )
 
-    def _case_key(self) -> str | None:
+    def case_key(self) -> str | None:
         value = self.query_one("#procedure-case", Select).value
         return value if isinstance(value, str) else None
 
@@ -264,7 +239,7 @@ class IntakeScreen(DeskScreen):
             owner=owner,
             submitter=submitter,
             components=self.query_one(ComponentsChecklist).values(),
-            case_key=self._case_key(),
+            case_key=self.case_key(),
             delivery="postal" if postal else "desk",
             delivery_address=self.query_one("#postal-address", Input).value or None,
             sets_count=int(sets),

@@ -32,7 +32,9 @@ DEFAULT_KEYS: dict[str, str] = {
     "feedback": "f9",
     "online": "ctrl+o",
     "lock": "ctrl+l",
-    "sync-now": "ctrl+g",
+    "sync-now": "f11,ctrl+u",
+    "choose-printer": "ctrl+g",
+    "command-palette": "ctrl+p",
     "quit": "ctrl+q",
     "back": "escape",
     "intake-next": "ctrl+n",
@@ -93,3 +95,18 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
 
 def key(binding_id: str) -> str:
     return DEFAULT_KEYS[binding_id]
+
+
+_KEY_NAMES = {"escape": "Esc", "delete": "Delete", "space": "Space", "enter": "Enter"}
+
+
+def key_label(keys: str) -> str:
+    """ "ctrl+s" → "Ctrl+S", "f2" → "F2", "escape" → "Esc": keys as printed on a keyboard."""
+
+    def one(name: str) -> str:
+        parts = name.strip().split("+")
+        *mods, last = parts
+        shown = _KEY_NAMES.get(last, last.upper() if len(last) <= 3 else last.capitalize())
+        return "+".join([*(m.capitalize() for m in mods), shown])
+
+    return ", ".join(one(name) for name in keys.split(","))

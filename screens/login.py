@@ -12,7 +12,8 @@ from textual.widgets import Button, Input, Label, Static
 
 from desk.errors import DeskError, InvalidInput
 from desk.i18n import translate
-from desk.services.auth import OfficerView
+from desk.services.auth import ROLE_LABELS, OfficerView
+from desk.services.demo import shown_logins
 
 if TYPE_CHECKING:
     from screens.app import DeskApp
@@ -28,6 +29,7 @@ class LoginScreen(Screen[None]):
         self.locked_for = locked_for
         self.pending: OfficerView | None = None
         self._old_password = ""
+        self.checking = False
 
     def compose(self) -> ComposeResult:
         office = self.desk.services.office.office()
@@ -54,6 +56,15 @@ class LoginScreen(Screen[None]):
                     placeholder=translate("Nhập lại mật khẩu mới"), password=True, id="new-again"
                 )
             yield Button(translate("Đăng nhập (Enter)"), id="login-button", variant="primary")
+            logins = [] if self.locked_for else shown_logins(self.desk.services.office)
+            if logins:  # the demo office: its logins were printed before the TUI hid them
+                lines = [
+                    f"  {x.username} / {x.password}  ({translate(ROLE_LABELS[x.role])})"
+                    for x in logins
+                ]
+                text = translate("Văn phòng trình diễn — tài khoản dùng thử:")
+                yield Static("\n".join([text, *lines]), id="demo-logins", classes="muted")
+            yield Static(translate("Đang kiểm tra mật khẩu…"), id="login-wait", classes="muted")
 
     @property
     def desk(self) -> DeskApp:
@@ -61,6 +72,7 @@ class LoginScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#change-box").display = False
+        self.query_one("#login-wait").display = False
         target = "#password" if self.locked_for else "#username"
         self.query_one(target, Input).focus()
 
@@ -76,33 +88,52 @@ class LoginScreen(Screen[None]):
         self.submit()
 
     def submit(self) -> None:
-        try:
-            if self.pending is not None:
-                self._change_password(self.pending)
-            else:
-                self._login()
-        except DeskError as error:
-            self.query_one("#password", Input).value = ""
-            self.desk.show_error(error)
-
-    def _login(self) -> None:
+        """The password check (argon2, a deliberately slow hash) runs in a worker: the screen
+        keeps drawing while it works, and a second Enter meanwhile is not a second attempt."""
+        if self.checking:
+            return
+        pending = self.pending
         username = self.query_one("#username", Input).value
         password = self.query_one("#password", Input).value
-        result = self.desk.services.auth.login(username, password)
-        officer = result.officer
-        if officer.must_change_password:
+        new = self.query_one("#new-password", Input).value
+        again = self.query_one("#new-again", Input).value
+        auth = self.desk.services.auth
+
+        def check() -> None:
+            try:
+                if pending is not None:
+                    if new != again:
+                        raise InvalidInput("Hai lần nhập mật khẩu mới không khớp.")
+                    officer = auth.change_password(pending.id, self._old_password, new)
+                else:
+                    officer = auth.login(username, password).officer
+            except DeskError as error:
+                self.app.call_from_thread(self._refused, error)
+                return
+            self.app.call_from_thread(self._checked, officer, password)
+
+        self._busy(True)
+        self.run_worker(check, thread=True, group="login", exit_on_error=False)
+
+    def _busy(self, busy: bool) -> None:
+        self.checking = busy
+        self.query_one("#login-wait", Static).display = busy
+        self.query_one("#login-button", Button).disabled = busy
+
+    def _refused(self, error: DeskError) -> None:
+        self._busy(False)
+        self.query_one("#password", Input).value = ""
+        self.desk.show_error(error)
+
+    def _checked(self, officer: OfficerView, password: str) -> None:
+        self._busy(False)
+        if self.pending is None and officer.must_change_password:
             self.pending = officer
             self._old_password = password
             self.query_one("#change-box").display = True
             self.query_one("#new-password", Input).focus()
             return
         self._enter(officer)
-
-    def _change_password(self, officer: OfficerView) -> None:
-        new = self.query_one("#new-password", Input).value
-        if new != self.query_one("#new-again", Input).value:
-            raise InvalidInput("Hai lần nhập mật khẩu mới không khớp.")
-        self._enter(self.desk.services.auth.change_password(officer.id, self._old_password, new))
 
     def _enter(self, officer: OfficerView) -> None:
         switched = self.locked_for is not None and officer.id != self.locked_for.id

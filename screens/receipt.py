@@ -14,7 +14,7 @@ from desk.domain.lifecycle import Action
 from desk.domain.timefmt import long_local, to_local
 from desk.i18n import translate
 from desk.services.intake import ReceiveResult
-from screens.forms import form_for
+from screens.forms import form_for, form_title
 from screens.home import DeskScreen
 from screens.keymap import key
 from screens.messages import PrintFailed, PrintFinished
@@ -66,7 +66,7 @@ class ReceiptScreen(DeskScreen):
         if self.form is None:
             state.update(translate("Mẫu in cho bước này chưa có; hồ sơ đã được lưu."))
             return
-        state.update(translate("Đang in {form}…", {"form": self.form}))
+        state.update(translate("Đang in {form}…", {"form": form_title(self.form)}))
         self.desk.print_form(self.result.code, self.form)
 
     def print_result(self, message: PrintFinished | PrintFailed) -> None:
@@ -77,13 +77,14 @@ class ReceiptScreen(DeskScreen):
             state.update(
                 translate(
                     "Đã in {form} (lệnh in số {job}).",
-                    {"form": message.form, "job": message.job.id},
+                    {"form": form_title(message.form), "job": message.job.id},
                 )
             )
             return
         state.update(
             translate(
-                "Chưa in được {form}; hồ sơ đã được lưu. Ctrl+R để in lại.", {"form": message.form}
+                "Chưa in được {form}; hồ sơ đã được lưu. Ctrl+R để in lại.",
+                {"form": form_title(message.form)},
             )
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +21,7 @@ from desk.services.reports import GroupBy, PeriodReport
 from screens.home import DeskScreen
 from screens.keymap import key
 from screens.messages import ExportFinished, ExportProgress
+from screens.numbers import percent
 
 BAR_WIDTH = 30
 
@@ -30,7 +32,7 @@ def on_time_chart(report: PeriodReport) -> str:
     for row in [*report.rows, report.total]:
         rate = row.on_time_rate
         filled = round(BAR_WIDTH * (rate or 0) / 100)
-        shown = f"{rate:5.1f} %" if rate is not None else "   — "
+        shown = f"{percent(rate):>7}" if rate is not None else "     — "
         lines.append(f"{row.label[:24]:<24} {'█' * filled}{'░' * (BAR_WIDTH - filled)} {shown}")
     return "\n".join(lines)
 
@@ -61,7 +63,7 @@ class ReportsScreen(DeskScreen):
                     allow_blank=False,
                     id="group-by",
                 )
-            yield DataTable(id="report-table")
+            yield DataTable(id="report-table", header_height=2)
             yield Static("", id="chart")
             with Horizontal(classes="row"):
                 yield Label(translate("Lưu vào thư mục"))
@@ -74,15 +76,18 @@ class ReportsScreen(DeskScreen):
         yield from self.compose_frame()
 
     def on_mount(self) -> None:
-        self.query_one("#report-table", DataTable).add_columns(
-            translate("Lĩnh vực / thủ tục"),
-            translate("Nhận"),
-            translate("Đã giải quyết"),
-            translate("Đúng/trước hạn"),
-            translate("Quá hạn"),
-            translate("Đang giải quyết"),
-            translate("Tỷ lệ đúng hạn"),
-        )
+        table = self.query_one("#report-table", DataTable)
+        # Two-line headings and set widths: all seven columns fit 80 columns (78 cells).
+        for label, width in (
+            (translate("Lĩnh vực / thủ tục"), 20),
+            (translate("Nhận"), 5),
+            (translate("Đã giải quyết"), 8),
+            (translate("Đúng/trước hạn"), 8),
+            (translate("Quá hạn"), 6),
+            (translate("Đang giải quyết"), 8),
+            (translate("Tỷ lệ đúng hạn"), 7),
+        ):
+            table.add_column(Text(label, overflow="fold"), width=width)
         self.compute()
 
     @on(Input.Submitted, "#period")
@@ -98,7 +103,7 @@ class ReportsScreen(DeskScreen):
         table = self.query_one("#report-table", DataTable)
         table.clear()
         for row in [*report.rows, report.total]:
-            rate = f"{row.on_time_rate:.1f} %" if row.on_time_rate is not None else "—"
+            rate = percent(row.on_time_rate) if row.on_time_rate is not None else "—"
             table.add_row(
                 row.label,
                 row.received_total,

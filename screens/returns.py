@@ -22,6 +22,7 @@ from textual.widgets import (
 
 from desk.devices.barcode import Scan, ScanKind
 from desk.domain.lifecycle import FINISHED_STATUSES, Action, Status
+from desk.domain.timefmt import to_local
 from desk.errors import DeskError, InvalidInput
 from desk.i18n import translate
 from desk.services.lookup import DossierDetail
@@ -33,6 +34,7 @@ from screens.keymap import key
 from screens.messages import ActionDone
 from screens.sign_action import print_signed, signed_note
 from screens.widgets.person_form import PersonForm
+from screens.widgets.tick_box import TickBox
 
 
 def is_overdue(detail: DossierDetail) -> bool:
@@ -44,6 +46,19 @@ def is_overdue(detail: DossierDetail) -> bool:
         return detail.finished_at > due
     left = detail.remaining_working_time
     return left is not None and left.total_seconds() < 0
+
+
+def state_line(detail: DossierDetail) -> str:
+    """One sentence on whether the result can be returned now (never two that disagree)."""
+    status = detail.summary.status
+    if status is Status.RESULT_READY:
+        return translate("Có kết quả chờ trả.")
+    if status is Status.RETURNED and detail.returned_at is not None:
+        when = to_local(detail.returned_at).strftime("%H:%M %d/%m/%Y")
+        return translate("Hồ sơ đã trả kết quả lúc {when}.", {"when": when})
+    return translate(
+        "Hồ sơ đang ở trạng thái “{status}”: chưa có kết quả chờ trả.", {"status": status.label}
+    )
 
 
 class ReturnScreen(DeskScreen):
@@ -68,7 +83,7 @@ class ReturnScreen(DeskScreen):
             with Horizontal(id="overdue-row"):
                 yield Static("", id="overdue-note")
                 yield Button(translate("Xin lỗi, hẹn lại (Mẫu 04)"), id="return-apologise")
-            yield Checkbox(translate("Chủ hồ sơ trực tiếp nhận"), value=True, id="owner-collects")
+            yield TickBox(translate("Chủ hồ sơ trực tiếp nhận"), value=True, id="owner-collects")
             yield Static(
                 translate("Người nhận thay — quét CCCD của người nhận"),
                 classes="section-title",
@@ -118,11 +133,8 @@ class ReturnScreen(DeskScreen):
         self.detail = detail
         s = detail.summary
         self.query_one("#return-code", Input).value = s.code
-        text = f"{s.code} [{s.status.label}]\n{s.procedure_name} — {s.owner_name}"
         widget = self.query_one("#return-dossier", Static)
-        if s.status is not Status.RESULT_READY:
-            text += "\n" + translate("Hồ sơ chưa ở trạng thái có kết quả chờ trả.")
-        widget.update(text)
+        widget.update(f"{s.code}\n{s.procedure_name} — {s.owner_name}\n{state_line(detail)}")
         widget.set_class(s.status is not Status.RESULT_READY, "warning")
         self.query_one("#return-signed", Static).update(signed_note(self.desk, s.code))
         self.query_one("#fee", Input).value = str(detail.fee_amount)
@@ -133,10 +145,16 @@ class ReturnScreen(DeskScreen):
         ready: the lifecycle allows no apology any more, so say so instead of a dead button."""
         status = detail.summary.status
         still_open = status not in FINISHED_STATUSES or status is Status.RESULT_READY
-        self.query_one("#overdue-row").display = is_overdue(detail) and still_open
         can_apologise = self._can_apologise()
+        overdue = is_overdue(detail)
+        self.query_one("#overdue-row").display = can_apologise or (overdue and still_open)
         self.query_one("#return-apologise").display = can_apologise
-        if can_apologise:
+        if can_apologise and not overdue:
+            note = translate(
+                "Hồ sơ sắp đến hạn mà chưa có kết quả: lập văn bản xin lỗi và hẹn lại ngày trả "
+                "kết quả (Mẫu 04) — F10."
+            )
+        elif can_apologise:
             note = translate(
                 "Hồ sơ đã quá hạn: lập văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) — F10."
             )
@@ -159,9 +177,7 @@ class ReturnScreen(DeskScreen):
 
     def _can_apologise(self) -> bool:
         detail = self.detail
-        return (
-            detail is not None and is_overdue(detail) and Action.APOLOGISE in detail.allowed_actions
-        )
+        return detail is not None and Action.APOLOGISE in detail.allowed_actions
 
     @on(Button.Pressed, "#return-apologise")
     def action_apologise(self) -> None:

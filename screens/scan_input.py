@@ -10,7 +10,7 @@ from textual import events
 from textual.app import App
 from textual.widgets import Input
 
-from desk.devices.barcode import BurstRecogniser, Scan, ScanKind, ScanRouter
+from desk.devices.barcode import BurstRecogniser, Scan, ScanKind, ScanRouter, looks_like_scan
 from desk.errors import DeskError
 from desk.services.auth import OfficerView
 from screens.login import LoginScreen
@@ -48,11 +48,11 @@ class ScanInput(App[None]):
         self._key_time = event.time
         if event.key == "enter":
             text = self.recogniser.enter()
-            if text is None:
-                return False
+            focused = self.focused
+            if text is None or not looks_like_scan(text, strict=self._login_field(focused)):
+                return False  # a person's Enter, or a paste: the field's own text
             event.stop()
             event.prevent_default()
-            focused = self.focused
             if isinstance(focused, Input):
                 # A real terminal delivers a scan as one chunk: the field may not have taken
                 # all its keys yet. Its queue runs this after them, so the trim is whole.
@@ -65,6 +65,9 @@ class ScanInput(App[None]):
         else:
             self.recogniser.reset()
         return False
+
+    def _login_field(self, focused: object) -> bool:
+        return isinstance(focused, Input) and isinstance(focused.screen, LoginScreen)
 
     def _take_scan_out_of(self, field: Input, text: str) -> None:
         if field.value.endswith(text):

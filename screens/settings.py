@@ -51,13 +51,13 @@ class SettingsScreen(DeskScreen):
             yield Static(
                 translate("Máy in theo mẫu (cups:…, folder:…, escpos:…)"), classes="section-title"
             )
-            yield Static(
-                ", ".join(p.spec for p in services.printing.printers())
-                or translate("Không tìm thấy máy in nào trên máy này."),
-                classes="muted",
-                id="printers-found",
-            )
+            yield Static(translate("Đang tìm máy in…"), classes="muted", id="printers-found")
             yield _row(translate("Mặc định"), "printer-default", choice.default or "")
+            yield _row(
+                translate("Máy in cán bộ được chọn (cách nhau dấu phẩy)"),
+                "printer-allowed",
+                ", ".join(choice.allowed),
+            )
             for form in sorted(FORMS):
                 yield _row(form, f"printer-{form}", choice.by_form.get(form, ""))
             yield Static(translate("Máy quét mã vạch"), classes="section-title")
@@ -69,6 +69,19 @@ class SettingsScreen(DeskScreen):
             yield _row(translate("Địa chỉ máy chủ"), "server-url", prefs.server_url)
             yield Button(translate("Lưu (Ctrl+S)"), id="save", variant="primary")
         yield from self.compose_frame()
+
+    def on_mount(self) -> None:
+        printing = self.desk.services.printing
+
+        def find() -> None:  # lpstat and the like: never on the UI thread
+            found = ", ".join(p.spec for p in printing.printers())
+            self.app.call_from_thread(self._found, found)
+
+        self.run_worker(find, thread=True, group="printers", exit_on_error=False)
+
+    def _found(self, found: str) -> None:
+        text = found or translate("Không tìm thấy máy in nào trên máy này.")
+        self.query_one("#printers-found", Static).update(text)
 
     def value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value.strip()
@@ -83,6 +96,8 @@ class SettingsScreen(DeskScreen):
             )
             for form in FORMS:
                 choice = choice.with_form(form, self.value(f"printer-{form}") or None)
+            allowed = [spec.strip() for spec in self.value("printer-allowed").split(",")]
+            choice = choice.with_allowed(tuple(spec for spec in allowed if spec))
             services.printing.set_printer_choice(choice)
             services.preferences.update(
                 scanner_port=self.value("scanner-port"),

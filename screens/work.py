@@ -13,8 +13,9 @@ from desk.errors import DeskError
 from desk.i18n import translate
 from desk.services.auth import OfficerView
 from desk.services.container import DeskServices
+from screens.forms import form_title
 from screens.messages import PrintFailed, PrintFinished, WorkFailed
-from screens.widgets.dialogs import ErrorDialog, unexpected
+from screens.widgets.dialogs import ConfirmDialog, ErrorDialog, unexpected
 
 T = TypeVar("T")
 
@@ -23,6 +24,25 @@ class DeskWork(App[None]):
     services: DeskServices
     officer: OfficerView | None
     refresh_status: Callable[[], None]
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: an intake typed but not saved is not dropped without asking."""
+        unsaved = any(getattr(s, "has_unsaved_input", lambda: False)() for s in self.screen_stack)
+        if not unsaved or isinstance(self.screen, ConfirmDialog):
+            self.exit()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                translate("Thoát chương trình?"),
+                translate("Hồ sơ đang tiếp nhận chưa được lưu. Thoát và bỏ hồ sơ đang nhập?"),
+            ),
+            answered,
+        )
 
     def show_error(self, error: DeskError) -> None:
         self.push_screen(ErrorDialog(error))
@@ -41,7 +61,8 @@ class DeskWork(App[None]):
         self._tell_screens(message)
         self.notify(
             translate(
-                "Đã in {form} của hồ sơ {code}.", {"form": message.form, "code": message.code}
+                "Đã in {form} của hồ sơ {code}.",
+                {"form": form_title(message.form), "code": message.code},
             )
         )
         self.refresh_status()

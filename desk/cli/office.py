@@ -10,8 +10,9 @@ import typer
 from desk.cli.common import DbOption, JsonOption, emit_json, resolve_db, say, services
 from desk.errors import InvalidInput
 from desk.i18n import translate
+from desk.services.auth import ROLE_LABELS
 from desk.services.container import DeskServices
-from desk.services.demo import create_demo
+from desk.services.demo import DEMO_PRINT_FOLDER, create_demo, demo_printer
 
 officer_app = typer.Typer(help="Quản lý cán bộ (tài khoản đăng nhập).", no_args_is_help=True)
 
@@ -73,14 +74,20 @@ def demo(db: DbOption = None, json: JsonOption = False) -> None:
     """Tạo văn phòng trình diễn (danh mục thủ tục và hai cán bộ) và in tài khoản đăng nhập."""
     with services(db, create=True) as desk:
         logins = create_demo(desk.office, desk.catalog, desk.auth)
+        prints = demo_printer(desk.printing, resolve_db(db).parent / DEMO_PRINT_FOLDER)
     if json:
         emit_json(
             [{"username": x.username, "password": x.password, "role": x.role} for x in logins]
         )
         return
     say(translate("Đã tạo văn phòng trình diễn tại {path}.", {"path": str(resolve_db(db))}))
+    say(
+        translate(
+            "Máy in trình diễn: các mẫu in ra tệp PDF trong thư mục {path}.", {"path": str(prints)}
+        )
+    )
     for login in logins:
-        say(f"  {login.username} / {login.password}  ({login.role})")
+        say(f"  {login.username} / {login.password}  ({translate(ROLE_LABELS[login.role])})")
 
 
 def run(db: DbOption = None) -> None:
@@ -94,6 +101,7 @@ def run(db: DbOption = None) -> None:
     try:
         if not desk.office.is_initialised():
             create_demo(desk.office, desk.catalog, desk.auth)
+            demo_printer(desk.printing, path.parent / DEMO_PRINT_FOLDER)
         desk.printing.runner().resume()  # jobs a previous run left queued continue now
         make_app(desk, keymap=keymap).run()
     finally:

@@ -142,6 +142,16 @@ def classify(text: str, *, today: date | None = None) -> Scan:
     return direct
 
 
+def looks_like_scan(text: str, *, strict: bool = False) -> bool:
+    """Whether a fast burst has a scan's shape: a CCCD QR (fields joined by "|"), a slip URL
+    or a dossier code, also when a keyboard layout or code page mangled it. A word or a password
+    pasted or typed by a password manager has none of these: it is text. ``strict`` (a login or
+    password field) counts only a burst that reads as a scan, not a broken QR."""
+    if classify(text).kind is not ScanKind.UNKNOWN:
+        return True
+    return not strict and ("|" in text or "µ" in text)
+
+
 def _understand(text: str, today: date | None) -> Scan:
     if looks_like_dossier_code(text):
         return Scan(ScanKind.DOSSIER, code=text.upper())

@@ -11,7 +11,16 @@ another's dictionary; a key defined in two modules is an error caught by the tes
 
 from __future__ import annotations
 
-from desk.i18n_en import core, day_queues, devices, scan_screens, screens, signing, sync
+from desk.i18n_en import (
+    core,
+    day_queues,
+    devices,
+    first_day,
+    scan_screens,
+    screens,
+    signing,
+    sync,
+)
 
 AREAS: dict[str, dict[str, str]] = {
     "core": core.ENGLISH,
@@ -21,6 +30,7 @@ AREAS: dict[str, dict[str, str]] = {
     "signing": signing.ENGLISH,
     "scan_screens": scan_screens.ENGLISH,
     "day_queues": day_queues.ENGLISH,
+    "first_day": first_day.ENGLISH,
 }
 
 ENGLISH: dict[str, str] = {key: value for area in AREAS.values() for key, value in area.items()}

@@ -568,8 +568,10 @@ ENGLISH: dict[str, str] = {
     "Chưa ghi tên máy in sau {kind}: trong phần cài đặt máy in.": (
         "No printer name after {kind}: in the printer settings."
     ),
-    "Chưa chọn máy in cho mẫu {form}. Hãy chọn máy in trong phần cài đặt.": (
-        "No printer is chosen for form {form}. Choose one in the settings."
+    "Chưa chọn máy in cho mẫu {form}. Chọn máy in bằng Ctrl+G (trong các máy quản trị viên "
+    "cho phép), hoặc nhờ quản trị viên đặt trong Cài đặt.": (
+        "No printer is chosen for form {form}. Choose one with Ctrl+G (among those the "
+        "administrator allowed), or ask the administrator to set it in Settings."
     ),
     "Cài đặt máy in theo mẫu bị hỏng. Hãy chọn lại máy in.": (
         "The per-form printer settings are damaged. Choose the printers again."

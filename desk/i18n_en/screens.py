@@ -220,9 +220,6 @@ ENGLISH: dict[str, str] = {
     "Theo thủ tục": "By procedure",
     # screens/returns.py
     "Đã trả kết quả hồ sơ {code}.": "The result of dossier {code} was returned.",
-    "Hồ sơ chưa ở trạng thái có kết quả chờ trả.": (
-        "The dossier has no result waiting to be returned."
-    ),
     "Chủ hồ sơ trực tiếp nhận": "The owner collects in person",
     "Người nhận thay — quét CCCD của người nhận": (
         "Another collector — scan the collector's ID card"

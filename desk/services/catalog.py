@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, delete, select
 
 from data.models import Procedure, ProcedureCase, ProcedureComponent
@@ -80,18 +81,40 @@ class CatalogService:
             return [_view(session, p) for p in session.exec(query).all()]
 
     def search(self, text: str, *, limit: int = 20) -> list[ProcedureView]:
-        """By code or by name without accents: "dang ky khai sinh" finds "Đăng ký khai sinh"."""
+        """By code or by name without accents: "dang ky khai sinh" finds "Đăng ký khai sinh".
+        The exact name or code first, then names and codes that start with the text, then
+        names with a word starting with it, then the rest (all the words, in any order)."""
         needle = fold(text)
+        code = text.strip()
+        words = needle.split()
+        if not words:
+            return []
+        name = col(Procedure.name_search)
+        every_word = sa.and_(*[name.contains(word, autoescape=True) for word in words])
+        rank = sa.case(
+            (sa.or_(name == needle, col(Procedure.code) == code), 0),
+            (
+                sa.or_(
+                    name.startswith(needle, autoescape=True),
+                    col(Procedure.code).startswith(code, autoescape=True),
+                    col(Procedure.national_code).startswith(code, autoescape=True),
+                ),
+                1,
+            ),
+            (name.contains(" " + needle, autoescape=True), 2),
+            (name.contains(needle, autoescape=True), 3),
+            else_=4,
+        )
         with self._context.db.read() as session:
             query = (
                 select(Procedure)
                 .where(col(Procedure.active))
                 .where(
-                    col(Procedure.name_search).contains(needle, autoescape=True)
-                    | col(Procedure.code).startswith(text.strip(), autoescape=True)
-                    | col(Procedure.national_code).startswith(text.strip(), autoescape=True)
+                    every_word
+                    | col(Procedure.code).startswith(code, autoescape=True)
+                    | col(Procedure.national_code).startswith(code, autoescape=True)
                 )
-                .order_by(col(Procedure.name))
+                .order_by(rank, sa.func.length(name), name)
                 .limit(limit)
             )
             return [_view(session, p) for p in session.exec(query).all()]

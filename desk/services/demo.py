@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from desk.services.auth import AuthService
 from desk.services.catalog import CatalogService, bundled_catalog_path
+from desk.services.printing import PrintService
 from desk.services.settings import OfficeService
+
+DEMO_PRINT_FOLDER = "ban-in"
+"""Next to the demo database: where its folder printer puts the PDFs."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ def create_demo(
         desk_name=spec["desk_name"],
     )
     catalog.import_file(bundled_catalog_path())
+    office.mark_demo()
     logins: list[DemoLogin] = []
     for officer in spec["officers"]:
         # Demo passwords are printed in the README, so no first-login change is forced.
@@ -55,3 +61,22 @@ def create_demo(
         )
         logins.append(DemoLogin(officer["username"], officer["password"], officer["role"]))
     return logins
+
+
+def demo_printer(printing: PrintService, folder: Path) -> Path:
+    """The demo office prints into a folder (no printer to set up before the first intake):
+    the desk's default, and the one printer a reception officer may choose."""
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = f"folder:{folder.resolve()}"
+    choice = printing.printer_choice()
+    printing.set_printer_choice(choice.with_default(spec).with_allowed((*choice.allowed, spec)))
+    return folder.resolve()
+
+
+def shown_logins(office: OfficeService) -> list[DemoLogin]:
+    """The demo's logins for its login screen (none for a real office)."""
+    if not office.is_demo():
+        return []
+    return [
+        DemoLogin(o["username"], o["password"], o["role"]) for o in demo_definition()["officers"]
+    ]

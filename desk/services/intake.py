@@ -138,6 +138,15 @@ class IntakeService:
             _record_creation(session, dossier, action, now, request.officer_id, missing)
             return _result(dossier, office, missing)
 
+    def appointment_now(self, procedure_code: str, case_key: str | None = None) -> datetime:
+        """The appointment a complete dossier of this case received now would get, computed as
+        receive() does: the officer tells the citizen before committing."""
+        now = self._context.now()
+        with self._context.db.read() as session:
+            case = procedure_view(session, procedure_code).case(case_key)
+            rule = due_rule_for(case, load_rules(session).same_day_cutoff)
+            return calendar_for(session).compute_due(rule, now).due
+
     def request_supplement(
         self, code: str, *, items: Sequence[str], reason: str, officer_id: int | None = None
     ) -> Status:

@@ -24,6 +24,10 @@ from desk.services.settings import load_rules
 
 SEARCH_LIMIT = 50
 _ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")
+_DAY_AND_NUMBER = re.compile(r"^(\d{6})[-.\s]?(\d{1,4})$")
+"""The end of a code as an officer reads it off a slip: "261203-0001" (YYMMDD-number)."""
+_TODAYS_NUMBER = re.compile(r"^\d{1,4}$")
+"""Today's number alone: "0001" or "1"."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,28 @@ class LookupService:
                 return []
         if _ID_NUMBER.match("".join(value.split())):
             return self.by_id_number(value)
+        short = _DAY_AND_NUMBER.match(value)
+        if short is not None:
+            return self.by_day_and_number(short.group(1), int(short.group(2)))
+        if _TODAYS_NUMBER.match(value):
+            day = f"{local_date(self._context.now()):%y%m%d}"
+            return self.by_day_and_number(day, int(value))
         return self.by_name(value)
+
+    def by_day_and_number(self, yymmdd: str, number: int) -> list[DossierSummary]:
+        """The dossiers whose code ends in ``-YYMMDD-NNNN`` (one per agency code; the office's
+        own, and those synced from its other desks, share one)."""
+        if not 1 <= number <= 9999:
+            raise InvalidInput("Số thứ tự hồ sơ từ 0001 đến 9999.")
+        suffix = f"-{yymmdd}-{number:04d}"
+        with self._context.db.read() as session:
+            query = (
+                select(Dossier)
+                .where(col(Dossier.code).endswith(suffix, autoescape=True))
+                .order_by(col(Dossier.received_at).desc())
+                .limit(SEARCH_LIMIT)
+            )
+            return [_summary(d) for d in session.exec(query).all()]
 
     def counts(self) -> DeskCounts:
         now = self._context.now()
@@ -187,7 +212,14 @@ class LookupService:
         ).all()
         status = Status(dossier.status)
         actions = tuple(allowed_actions(status))
-        if _extensions_used(session, dossier) >= load_rules(session).max_extensions:
+        rules = load_rules(session)
+        remaining = self._remaining(session, dossier)
+        # Mẫu 04 says the dossier was not returned on time: only when it is late or about to
+        # be (the office's notice), and while an apology may still move the date.
+        about_late = remaining is not None and remaining <= timedelta(
+            hours=rules.apology_notice_hours
+        )
+        if not about_late or _extensions_used(session, dossier) >= rules.max_extensions:
             actions = tuple(a for a in actions if a is not Action.APOLOGISE)
         return DossierDetail(
             summary=_summary(dossier),
@@ -197,7 +229,7 @@ class LookupService:
             submitter=json.loads(dossier.submitter_json) if dossier.submitter_json else None,
             original_due_at=dossier.original_due_at,
             extended_due_at=dossier.extended_due_at,
-            remaining_working_time=self._remaining(session, dossier),
+            remaining_working_time=remaining,
             components=tuple(
                 ComponentView(c.name, c.required, c.originals, c.certified, c.copies, c.provided)
                 for c in components

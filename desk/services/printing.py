@@ -430,7 +430,8 @@ def _checked_target(printer: str | None, out: Path | None) -> Path | None:
 def _target(session: Session, form: str, printer: str | None, out: Path | None) -> str:
     if out is not None:
         return f"{FILE_PREFIX}{out}"
-    return printer or load_printer_choice(session).printer_for(form)
+    title = FORMS[form].title if form in FORMS else None
+    return printer or load_printer_choice(session).printer_for(form, title)
 
 
 class PrintService:
@@ -482,6 +483,16 @@ class PrintService:
                 row = Setting(key=PRINTER_CHOICE_KEY, value=value)
             row.value = value
             session.add(row)
+
+    def choose_desk_printer(self, spec: str) -> PrinterChoice:
+        """A reception officer's choice of this desk's default printer, among those the
+        administrator allowed (Settings); the per-form choices stay as they are."""
+        choice = self.printer_choice()
+        if spec not in choice.allowed:
+            raise InvalidInput("Máy in này chưa được quản trị viên cho phép chọn ở quầy.")
+        chosen = choice.with_default(spec)
+        self.set_printer_choice(chosen)
+        return chosen
 
     def printers(self) -> list[PrinterInfo]:
         return available_printers()

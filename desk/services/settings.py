@@ -19,6 +19,8 @@ from desk.errors import ConfigError, InvalidInput
 from desk.services.context import ServiceContext
 from desk.services.ledger import new_id
 
+DEMO_KEY = "demo_office"
+
 RULES_KEY = "office_rules"
 SESSIONS_INVALID = (
     "các ca làm việc phải có ít nhất một ca, mỗi ca bắt đầu trước khi kết thúc, "
@@ -44,6 +46,11 @@ class OfficeRules(BaseModel):
 
     max_extensions: int = Field(1, ge=0)
     """How many times an appointment may be re-set by an apology (Mẫu 04)."""
+
+    apology_notice_hours: int = Field(8, ge=0, le=80)
+    """Working hours before the appointment from which the apology letter (Mẫu 04) is offered:
+    the dossier is about to be late (8 is one working day, the letter reaching the citizen
+    before the date it moves). 0: only once the appointment has passed."""
 
     timeliness_granularity: Literal["day", "instant"] = "day"
     """Reports compare finish and due by local date (default) or by instant (DOMAIN §4.3)."""
@@ -151,6 +158,15 @@ class OfficeService:
             )
             _save_rules(session, OfficeRules())
         return self.office()
+
+    def mark_demo(self) -> None:
+        """This office is the embedded demo: its login screen may show the demo's logins."""
+        with self._context.db.write() as session:
+            session.merge(Setting(key=DEMO_KEY, value="true"))
+
+    def is_demo(self) -> bool:
+        with self._context.db.read() as session:
+            return session.get(Setting, DEMO_KEY) is not None
 
     def is_initialised(self) -> bool:
         with self._context.db.read() as session:

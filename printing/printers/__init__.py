@@ -89,15 +89,21 @@ class PrinterChoice:
 
     default: str | None = None
     by_form: Mapping[str, str] = field(default_factory=dict)
+    allowed: tuple[str, ...] = ()
+    """The printers the administrator lets a reception officer choose as the desk's default."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_form", MappingProxyType(dict(self.by_form)))
+        object.__setattr__(self, "allowed", tuple(self.allowed))
 
-    def printer_for(self, form: str) -> str:
+    def printer_for(self, form: str, title: str | None = None) -> str:
+        """The printer of ``form``; ``title`` names the form in the error (not its id)."""
         spec = self.by_form.get(form, self.default)
         if not spec:
             raise ConfigError(
-                "Chưa chọn máy in cho mẫu {form}. Hãy chọn máy in trong phần cài đặt.", form=form
+                "Chưa chọn máy in cho mẫu {form}. Chọn máy in bằng Ctrl+G (trong các máy quản trị "
+                "viên cho phép), hoặc nhờ quản trị viên đặt trong Cài đặt.",
+                form=title or form,
             )
         return spec
 
@@ -108,13 +114,22 @@ class PrinterChoice:
             forms.pop(form, None)
         else:
             forms[form] = spec
-        return PrinterChoice(self.default, forms)
+        return PrinterChoice(self.default, forms, self.allowed)
 
     def with_default(self, spec: str | None) -> PrinterChoice:
-        return PrinterChoice(spec, self.by_form)
+        return PrinterChoice(spec, self.by_form, self.allowed)
+
+    def with_allowed(self, specs: tuple[str, ...]) -> PrinterChoice:
+        return PrinterChoice(self.default, self.by_form, tuple(dict.fromkeys(specs)))
 
     def to_dict(self) -> dict[str, object]:
-        return {"default": self.default, "by_form": dict(sorted(self.by_form.items()))}
+        data: dict[str, object] = {
+            "default": self.default,
+            "by_form": dict(sorted(self.by_form.items())),
+        }
+        if self.allowed:  # older desks' settings have no list: the same shape when empty
+            data["allowed"] = list(self.allowed)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> PrinterChoice:
@@ -122,4 +137,11 @@ class PrinterChoice:
         forms = data.get("by_form") or {}
         if (default is not None and not isinstance(default, str)) or not isinstance(forms, dict):
             raise ConfigError("Cài đặt máy in theo mẫu bị hỏng. Hãy chọn lại máy in.")
-        return cls(default, {str(key): str(value) for key, value in forms.items()})
+        allowed = data.get("allowed") or []
+        if not isinstance(allowed, list):
+            raise ConfigError("Cài đặt máy in theo mẫu bị hỏng. Hãy chọn lại máy in.")
+        return cls(
+            default,
+            {str(key): str(value) for key, value in forms.items()},
+            tuple(str(spec) for spec in allowed),
+        )

@@ -11,6 +11,7 @@ from desk.domain.catalog import ComponentSpec
 from desk.errors import InvalidInput
 from desk.i18n import translate
 from desk.services.intake import ComponentInput
+from screens.widgets.tick_box import TickBox
 
 
 class ComponentRow(Horizontal):
@@ -27,7 +28,9 @@ class ComponentRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         mark = " *" if self.spec.required else ""
-        yield Checkbox(f"{self.spec.name}{mark}", value=True, id=f"component-{self.index}")
+        yield TickBox(
+            f"{self.spec.name}{mark}", value=self.spec.required, id=f"component-{self.index}"
+        )  # an optional paper is ticked only when the citizen brought it
         originals = self.spec.originals or (
             1 if not (self.spec.certified or self.spec.copies) else 0
         )

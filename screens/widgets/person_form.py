@@ -86,6 +86,12 @@ class PersonForm(Vertical):
         if self.with_kind:
             self.query_one(f"#{self.prefix}-kind", Select).value = "person"
 
+    def focus_first_empty(self) -> None:
+        """After a scan: the cursor goes to the first field the scan did not fill (the phone),
+        so the next key cannot replace the scanned name."""
+        empty = [self._input(field) for field in FIELDS if not self._input(field).value.strip()]
+        (empty[0] if empty else self._input("full_name")).focus()
+
     def has_no_values(self) -> bool:
         return not any(self._input(field).value.strip() for field in FIELDS)
 

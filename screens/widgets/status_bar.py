@@ -21,6 +21,8 @@ class StatusLine:
     document_scanner: str = ""
     """The office's document scanner ("" when the office has none)."""
     token: str = ""
+    desk: str = ""
+    """The desk's name ("Quầy 1"): next to the officer, where no terminal width cuts it."""
 
 
 class StatusBar(Static):
@@ -34,6 +36,7 @@ class StatusBar(Static):
         # where an 80-column terminal cuts it.
         parts = [
             line.officer or translate("Chưa đăng nhập"),
+            line.desk,
             translate("Kết nối: {link}", {"link": line.link}),
             translate("Hàng đợi in: {n}", {"n": line.print_queue}),
             line.scanner,

@@ -159,3 +159,12 @@ def test_router_sends_each_kind_to_its_handler() -> None:
     router.route(SLIP_URL)
     router.route("???")
     assert [kind for kind, _ in seen] == ["citizen", "dossier", "unknown"]
+
+
+def test_a_burst_has_a_scans_shape_or_is_text() -> None:
+    from desk.devices.barcode import looks_like_scan
+
+    assert looks_like_scan("001085000001|x|y|z|w|v")  # a broken CCCD QR: still a scan
+    assert looks_like_scan("000.00.01.H99-261203-0001")
+    assert not looks_like_scan("tiepnhan") and not looks_like_scan("mat-khau-thu-1")
+    assert not looks_like_scan("001085000001|x|y|z|w|v", strict=True)

@@ -89,6 +89,7 @@ def test_apology_is_no_longer_offered_once_the_limit_is_used(
     services: DeskServices, clock: FakeClock
 ) -> None:
     code = receive(services).code
+    services.office.update_rules(apology_notice_hours=80)  # offered from the day of receipt
     assert Action.APOLOGISE in services.lookup.by_code(code).allowed_actions
     services.returns.apologise(
         code, new_date=date(2026, 12, 4), reason="Chờ xác minh", signer="Chủ tịch UBND xã"

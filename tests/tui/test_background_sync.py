@@ -1,5 +1,5 @@
 """The TUI syncs on the same policy as `desk sync`: its rounds leave each command's backoff
-alone (only "Đồng bộ ngay", Ctrl+G, makes every command due), and the next round waits the
+alone (only "Đồng bộ ngay", F11, makes every command due), and the next round waits the
 loop's delay: the polling interval while online, a growing backoff while offline."""
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def test_rounds_respect_backoffs_and_sync_now_makes_everything_due(
         timer = app._sync_timer
         assert timer is not None
         delays.append(timer._interval)
-        await pilot.press("ctrl+g")
+        await pilot.press("f11")
         await settle(app, pilot)
         timer = app._sync_timer
         assert timer is not None

@@ -34,7 +34,7 @@ async def login(app: DeskApp, pilot: Pilot[None], username: str, password: str) 
     screen.query_one("#username", Input).value = username
     screen.query_one("#password", Input).value = password
     screen.query_one("#login-button", Button).press()
-    await pilot.pause()
+    await settle(app, pilot)  # the password check runs in a worker
 
 
 def test_wrong_password_then_login_shows_home_with_counts(
@@ -71,7 +71,7 @@ def test_first_login_forces_a_new_password(services: DeskServices, ticks: Ticks)
         app.screen.query_one("#new-password", Input).value = "mat-khau-moi-9"
         app.screen.query_one("#new-again", Input).value = "mat-khau-moi-9"
         app.screen.query_one("#login-button", Button).press()
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
 
     drive(make_app(services, clock=ticks), scenario)

@@ -48,11 +48,8 @@ def test_scanned_cccd_fills_applicant_and_intake_prints_mau01(
         search.focus()
         await type_text(pilot, ticks, "tinh trang hon nhan", PERSON_GAP)  # no accents
         ticks.now += PERSON_GAP
-        await pilot.press("enter")
-        await pilot.pause()
-        ticks.now += PERSON_GAP
         await pilot.press("enter")  # the highlighted procedure
-        await pilot.pause()
+        await settle(app, pilot)
         assert screen.procedure is not None
         await pilot.press("ctrl+s")
         await settle(app, pilot)

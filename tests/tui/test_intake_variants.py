@@ -189,11 +189,8 @@ def test_each_step_puts_the_cursor_in_its_first_field(
             ticks.now += 0.2  # a person typing, not a scanner
             await pilot.press(char)
         ticks.now += 0.2
-        await pilot.press("enter")
-        ticks.now += 0.2
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
+        await pilot.press("enter")  # picks the highlighted (first) procedure
+        await settle(app, pilot)
         assert screen.procedure is not None and screen.procedure.code == "T-3WD"
         assert app.focused is not None and app.focused.id is not None
         assert app.focused.id == "component-0"
