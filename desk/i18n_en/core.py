@@ -314,6 +314,30 @@ ENGLISH: dict[str, str] = {
     'Không thể {action} đối với hồ sơ đang ở trạng thái "{status}".': (
         'Cannot {action} while the dossier has status "{status}".'
     ),
+    # desk/domain/entry.py (and the field labels its messages name)
+    "{field} của {role} có ký tự không hợp lệ (ký tự thứ {position}, mã {code}). Hãy nhập lại "
+    "bằng bàn phím, không dán ký tự điều khiển.": (
+        "{field} of the {role} holds a character that is not allowed (character {position}, "
+        "{code}). Type it again on the keyboard; do not paste control characters."
+    ),
+    "{field} có ký tự không hợp lệ (ký tự thứ {position}, mã {code}). Hãy nhập lại bằng bàn "
+    "phím, không dán ký tự điều khiển.": (
+        "{field} holds a character that is not allowed (character {position}, {code}). Type "
+        "it again on the keyboard; do not paste control characters."
+    ),
+    "{field} của {role} dài {length} ký tự, quá giới hạn {limit} ký tự.": (
+        "{field} of the {role} is {length} characters long, over the limit of {limit}."
+    ),
+    "{field} dài {length} ký tự, quá giới hạn {limit} ký tự.": (
+        "{field} is {length} characters long, over the limit of {limit}."
+    ),
+    "Họ tên": "Full name",
+    "Trích yếu": "Summary",
+    "Địa chỉ nhận kết quả": "Delivery address",
+    "Tên thành phần hồ sơ": "Component name",
+    "Ghi chú thành phần hồ sơ": "Component note",
+    "Nội dung bổ sung": "Item to supplement",
+    "Tên đơn vị": "Unit name",
     # desk/domain/person.py
     "Chưa nhập họ tên {role}.": "Enter the full name of the {role}.",
     "Địa chỉ email của {role} không hợp lệ.": "The email address of the {role} is not valid.",
