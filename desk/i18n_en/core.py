@@ -314,6 +314,37 @@ ENGLISH: dict[str, str] = {
     'Không thể {action} đối với hồ sơ đang ở trạng thái "{status}".': (
         'Cannot {action} while the dossier has status "{status}".'
     ),
+    # data/storage.py
+    "Lỗi lưu trữ dữ liệu": "Storage error",
+    "Ổ đĩa chứa dữ liệu quầy ({path}) đã đầy: thao tác vừa rồi không được ghi, dữ liệu đã lưu "
+    "trước đó không bị ảnh hưởng. Giải phóng dung lượng ổ đĩa rồi làm lại.": (
+        "The disk holding the desk's data ({path}) is full: the last action was not saved; data "
+        "saved before it is not affected. Free some disk space and try again."
+    ),
+    "Thư mục dữ liệu {folder} chỉ cho phép đọc: quầy không ghi được vào {path}. Dữ liệu không "
+    "bị hỏng; kiểm tra ổ đĩa (gắn ở chế độ chỉ đọc, khóa ghi) hoặc quyền ghi của thư mục.": (
+        "The data folder {folder} is read-only: the desk cannot write to {path}. The data is not "
+        "damaged; check the disk (mounted read-only, write-protected) or the folder's write "
+        "permission."
+    ),
+    "Không mở được tệp dữ liệu {path}: hệ điều hành từ chối. Kiểm tra quyền đọc, ghi của tệp "
+    "và của thư mục {folder}.": (
+        "The data file {path} cannot be opened: the operating system refused. Check the read "
+        "and write permissions of the file and of the folder {folder}."
+    ),
+    "Tệp dữ liệu {path} bị hỏng (cấu trúc tệp SQLite bị sai lệch). Đừng ghi thêm vào tệp này: "
+    "sao chép giữ lại tệp hỏng, rồi khôi phục từ bản sao lưu gần nhất và báo quản trị viên.": (
+        "The data file {path} is damaged (its SQLite structure is corrupt). Do not write to it "
+        "any more: keep a copy of the damaged file, restore the latest backup and tell the "
+        "administrator."
+    ),
+    "Tệp {path} rỗng (0 byte): đây không phải dữ liệu của một quầy, và quầy không tự lập văn "
+    "phòng mới thay cho nó. Nếu dữ liệu bị mất (ví dụ ổ đĩa đầy khi ghi), khôi phục từ bản sao "
+    "lưu; nếu muốn lập quầy mới, xóa tệp rồi chạy `desk init`.": (
+        "{path} is empty (0 bytes): it is not a desk's data, and the desk does not set up a new "
+        "office in its place. If data was lost (for example the disk filled up while writing), "
+        "restore a backup; to set up a new desk, delete the file and run `desk init`."
+    ),
     # desk/domain/entry.py (and the field labels its messages name)
     "{field} của {role} có ký tự không hợp lệ (ký tự thứ {position}, mã {code}). Hãy nhập lại "
     "bằng bàn phím, không dán ký tự điều khiển.": (
