@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -31,6 +34,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # The desk's log file (desk.logsetup) goes to a folder of this run, never the user's.
+    if "DESK_LOG_DIR" not in os.environ:
+        log_dir = tempfile.mkdtemp(prefix="desk-test-logs-")
+        os.environ["DESK_LOG_DIR"] = log_dir
+        config.add_cleanup(lambda: shutil.rmtree(log_dir, ignore_errors=True))
     days = int(config.getoption("--shift-clock-days"))
     if days:
         import time_machine

@@ -9,6 +9,11 @@ ENGLISH: dict[str, str] = {
     # desk/cli/__init__.py
     "Đã hủy.": "Cancelled.",
     "Lỗi không mong muốn ({kind}). Dữ liệu đã lưu không bị ảnh hưởng; hãy báo cho quản trị viên "
+    "kèm lệnh vừa chạy và tệp nhật ký {log}.": (
+        "Unexpected error ({kind}). Saved data is not affected; report it to the administrator "
+        "with the command you just ran and the log file {log}."
+    ),
+    "Lỗi không mong muốn ({kind}). Dữ liệu đã lưu không bị ảnh hưởng; hãy báo cho quản trị viên "
     "kèm lệnh vừa chạy.": (
         "Unexpected error ({kind}). Saved data is not affected; report it to the administrator "
         "with the command you just ran."
@@ -314,6 +319,8 @@ ENGLISH: dict[str, str] = {
     'Không thể {action} đối với hồ sơ đang ở trạng thái "{status}".': (
         'Cannot {action} while the dossier has status "{status}".'
     ),
+    # desk/logsetup.py (shown in F1 by screens/help.py)
+    "Nhật ký: {path}": "Log: {path}",
     # data/storage.py
     "Lỗi lưu trữ dữ liệu": "Storage error",
     "Ổ đĩa chứa dữ liệu quầy ({path}) đã đầy: thao tác vừa rồi không được ghi, dữ liệu đã lưu "

@@ -545,7 +545,9 @@ class PrintService:
             officer_id=officer_id,
             document_sha256=self.blobs.put(pdf, PDF_MEDIA_TYPE),
         )
-        log.info("print job: %s %s", form, "reprint" if original else "first print")
+        log.info(
+            "print job: %s %s %s", form, dossier_code, "reprint" if original else "first print"
+        )
         return self._run(new, pdf, what=f"{form} {dossier_code}")
 
     def print_file(
