@@ -97,6 +97,23 @@ ENGLISH: dict[str, str] = {
     "Đã khởi tạo {name} ({code}), dải số {range}.": (
         "Set up {name} ({code}) with dossier number range {range}."
     ),
+    "Chọn một trong --catalog FILE hoặc --no-catalog, không dùng cả hai.": (
+        "Choose one of --catalog FILE or --no-catalog, not both."
+    ),
+    "Đã nạp danh mục thủ tục {version}: {count} thủ tục.": (
+        "Procedure catalogue {version} loaded: {count} procedures."
+    ),
+    "Tiếp theo: tạo cán bộ (desk officer add).": "Next: create officers (desk officer add).",
+    "Không có dữ liệu quầy tại {path}; không tạo gì mới. Kiểm tra --db (hoặc DESK_DB). Quầy "
+    "mới: `desk init`; dùng thử: `desk demo` hoặc ./run-demo.sh.": (
+        "No desk data at {path}; nothing was created. Check --db (or DESK_DB). A new desk: "
+        "`desk init`; to try it out: `desk demo` or ./run-demo.sh."
+    ),
+    "Tệp {path} chưa có cơ quan nào: khởi tạo bằng `desk init` (hoặc `desk demo` để dùng thử) "
+    "rồi chạy lại.": (
+        "{path} holds no office yet: set one up with `desk init` (or `desk demo` to try it out) "
+        "and run again."
+    ),
     "Tiếp theo: nạp danh mục thủ tục (desk catalog import) và tạo cán bộ (desk officer add).": (
         "Next: import the procedure catalogue (desk catalog import) and create officers (desk "
         "officer add)."
