@@ -388,7 +388,7 @@ def check_page_pdf(printer: str, now: datetime) -> bytes:
 
     fonts.register()
     buffer = io.BytesIO()
-    page = Canvas(buffer, pagesize=A4)
+    page = Canvas(buffer, pagesize=A4)  # fonts.register() made our font the canvas default
     page.setTitle("Trang in thử")
     y = A4[1] - 30 * mm
     lines = [
