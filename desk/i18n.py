@@ -41,6 +41,8 @@ PARAMETER_LABELS = frozenset(
         "Nội dung bổ sung",
         "Lý do",
         "Tên đơn vị",
+        "Người ký",
+        "Chức danh người ký",
     }
 )
 """Nouns passed as message parameters ("Chưa nhập họ tên {role}."); translated with them."""

@@ -393,6 +393,8 @@ ENGLISH: dict[str, str] = {
     "Ghi chú thành phần hồ sơ": "Component note",
     "Nội dung bổ sung": "Item to supplement",
     "Tên đơn vị": "Unit name",
+    "Người ký": "Signer",
+    "Chức danh người ký": "Signer's title",
     # desk/domain/person.py
     "Chưa nhập họ tên {role}.": "Enter the full name of the {role}.",
     "Địa chỉ email của {role} không hợp lệ.": "The email address of the {role} is not valid.",

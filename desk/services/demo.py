@@ -42,6 +42,7 @@ def create_demo(
         desk_name=spec["desk_name"],
     )
     catalog.import_file(bundled_catalog_path())
+    office.update_rules(report_head=spec.get("report_head", ""))  # Biểu 06a's signer
     logins: list[DemoLogin] = []
     for officer in spec["officers"]:
         # Demo passwords are printed in the README, so no first-login change is forced.
