@@ -8,6 +8,7 @@ import sys
 import typer
 
 from desk.cli import (
+    click_vi,
     dossiers,
     feedback,
     maintenance,
@@ -53,6 +54,7 @@ EXIT_UNEXPECTED = 70
 
 def main(argv: list[str] | None = None) -> int:
     set_language(DeskSettings().language)
+    click_vi.install()
     log_file = setup_logging()
     args = sys.argv[1:] if argv is None else argv
     if not args:
@@ -121,13 +123,18 @@ def _usage_error(error: typer.TyperException) -> int:
         detail = translate("Thiếu tham số") + " 'COMMAND'"
     for english, vietnamese in _CLICK_PHRASES:
         detail = detail.replace(english, translate(vietnamese))
-    sys.stderr.write(
-        translate(
-            "Lệnh không hợp lệ: {detail}. Xem hướng dẫn: {command} --help",
-            {"detail": detail.rstrip("."), "command": command},
+    detail = click_vi.translated_suggestion(detail).rstrip(".")
+    if detail.endswith("?"):  # "Có phải ý bạn là 'init'?": no full stop after the question
+        message = translate(
+            "Lệnh không hợp lệ: {detail} Xem hướng dẫn: {command} --help",
+            {"detail": detail, "command": command},
         )
-        + "\n"
-    )
+    else:
+        message = translate(
+            "Lệnh không hợp lệ: {detail}. Xem hướng dẫn: {command} --help",
+            {"detail": detail, "command": command},
+        )
+    sys.stderr.write(message + "\n")
     return EXIT_USAGE
 
 

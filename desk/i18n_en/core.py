@@ -30,6 +30,34 @@ ENGLISH: dict[str, str] = {
     "Lệnh không hợp lệ: {detail}. Xem hướng dẫn: {command} --help": (
         "Invalid command: {detail}. For help, run: {command} --help"
     ),
+    "Lệnh không hợp lệ: {detail} Xem hướng dẫn: {command} --help": (
+        "Invalid command: {detail} For help, run: {command} --help"
+    ),
+    # desk/cli/click_vi.py (Typer's own words)
+    "Tham số": "Arguments",
+    "Tùy chọn": "Options",
+    "Các lệnh": "Commands",
+    "[bắt buộc]": "[required]",
+    "[mặc định: {}]": "[default: {}]",
+    "[biến môi trường: {}]": "[env var: {}]",
+    "(không dùng nữa)": "(deprecated)",
+    "Cách dùng:": "Usage:",
+    "Hiện hướng dẫn này rồi thoát.": "Show this message and exit.",
+    "Có phải ý bạn là": "Did you mean",
+    "chữ": "str",
+    "số": "number",
+    "có/không": "bool",
+    "đường dẫn": "path",
+    "thư mục": "directory",
+    "mã hồ sơ": "code",
+    "nội dung tìm": "text",
+    "số phản ánh": "number",
+    "tên đăng nhập": "username",
+    "nội dung mã QR": "payload",
+    "tệp PDF": "PDF file",
+    "tệp gói": "bundle file",
+    "số lệnh in": "print job number",
+    "mã lệnh": "command ids",
     # desk/cli/common.py
     "{what} không đúng dạng: cần 'YYYY-MM-DD HH:MM' (giờ Việt Nam), ví dụ '2026-11-25 09:30'.": (
         "{what} is not in the right format: use 'YYYY-MM-DD HH:MM' (Vietnam time), e.g. "
