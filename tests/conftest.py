@@ -14,6 +14,7 @@ import pytest
 from desk.domain.person import Person
 from desk.domain.timefmt import VN_TZ
 from desk.services.container import DeskServices
+from tests.processes import install_signal_handlers
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_CATALOG = FIXTURES / "catalog_small.json"
@@ -34,6 +35,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # A killed run (SIGTERM, SIGHUP) ends the processes its fixtures started (tests/processes).
+    install_signal_handlers()
     # The desk's log file (desk.logsetup) goes to a folder of this run, never the user's.
     if "DESK_LOG_DIR" not in os.environ:
         log_dir = tempfile.mkdtemp(prefix="desk-test-logs-")
