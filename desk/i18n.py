@@ -43,6 +43,8 @@ PARAMETER_LABELS = frozenset(
         "Tên đơn vị",
         "Người ký",
         "Chức danh người ký",
+        "Nội dung phản ánh",
+        "Nội dung trả lời",
     }
 )
 """Nouns passed as message parameters ("Chưa nhập họ tên {role}."); translated with them."""

@@ -423,6 +423,8 @@ ENGLISH: dict[str, str] = {
     "Tên đơn vị": "Unit name",
     "Người ký": "Signer",
     "Chức danh người ký": "Signer's title",
+    "Nội dung phản ánh": "Feedback text",
+    "Nội dung trả lời": "Answer text",
     # desk/domain/person.py
     "Chưa nhập họ tên {role}.": "Enter the full name of the {role}.",
     "Địa chỉ email của {role} không hợp lệ.": "The email address of the {role} is not valid.",
