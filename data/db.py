@@ -17,7 +17,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
+
+from data.storage import storage_problem
 
 BUSY_TIMEOUT_MS = 10_000
 _BEGIN_OPTION = "desk_sqlite_begin"
@@ -72,14 +75,33 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A transaction that commits when the block ends and rolls back on any error."""
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+        """A transaction that commits when the block ends and rolls back on any error; a full
+        disk, a read-only folder or a damaged file is a DeskError saying exactly that."""
+        with (
+            self._storage_errors(),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with (
+            self._storage_errors(),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as error:
+            problem = storage_problem(error, self.engine.url.database or "")
+            if problem is None or self.engine.dialect.name != "sqlite":
+                raise
+            raise problem from error
 
     def dispose(self) -> None:
         self.engine.dispose()

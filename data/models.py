@@ -215,6 +215,8 @@ class DossierExtension(SQLModel, table=True):
     new_due_at: datetime = _instant()
     reason: str
     signer: str
+    signer_title: str | None = None
+    """Printed under the signature (Chủ tịch, Giám đốc …); None: "Thủ trưởng cơ quan, đơn vị"."""
     officer_id: int | None = Field(default=None, foreign_key="officer.id")
     created_at: datetime = _instant(now=True)
 

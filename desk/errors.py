@@ -82,3 +82,10 @@ class PrinterError(DeskError):
 
     title_template = "Lỗi máy in"
     exit_code = 9
+
+
+class StorageError(DeskError):
+    """The disk refuses the desk's data file: full, read-only, or it cannot be opened."""
+
+    title_template = "Lỗi lưu trữ dữ liệu"
+    exit_code = 14

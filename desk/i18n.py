@@ -25,6 +25,26 @@ PARAMETER_LABELS = frozenset(
         "lịch",
         "danh mục",
         "tệp",
+        # the fields of desk.domain.entry's messages
+        "Họ tên",
+        "Số định danh",
+        "Giới tính",
+        "Địa chỉ",
+        "Số điện thoại",
+        "Email",
+        "Ghi chú",
+        "Trích yếu",
+        "Trường hợp",
+        "Địa chỉ nhận kết quả",
+        "Tên thành phần hồ sơ",
+        "Ghi chú thành phần hồ sơ",
+        "Nội dung bổ sung",
+        "Lý do",
+        "Tên đơn vị",
+        "Người ký",
+        "Chức danh người ký",
+        "Nội dung phản ánh",
+        "Nội dung trả lời",
     }
 )
 """Nouns passed as message parameters ("Chưa nhập họ tên {role}."); translated with them."""

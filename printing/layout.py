@@ -7,6 +7,7 @@ reaches a Paragraph, so decomposed input never prints as stacked marks.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,23 +114,53 @@ def text_width(text: str, font: str, size: float) -> float:
 
 
 def balanced(text: str, font: str, style: ParagraphStyle, width: float) -> str:
-    """Escaped markup of ``text`` broken into two even lines when one line is too wide.
+    """Escaped markup of ``text`` broken into the fewest even lines that fit ``width``.
 
     Agency names are centred; a greedy wrap leaves one or two words alone on the second line.
     """
     words = nfc(text).split()
     if text_width(text, font, style.fontSize) <= width or len(words) < 2:
         return esc(text)
-    splits = range(1, len(words))
+    allowed = [
+        k
+        for k in range(1, len(words))
+        if (words[k - 1].upper(), words[k].upper()) not in _KEEP_TOGETHER
+    ] or list(range(1, len(words)))
 
-    def widest(k: int) -> float:
-        return max(
-            text_width(" ".join(words[:k]), font, style.fontSize),
-            text_width(" ".join(words[k:]), font, style.fontSize),
-        )
+    def lines_of(breaks: tuple[int, ...]) -> list[str]:
+        edges = (0, *breaks, len(words))
+        return [" ".join(words[a:b]) for a, b in itertools.pairwise(edges)]
 
-    best = min(splits, key=widest)
-    return f"{esc(' '.join(words[:best]))}<br/>{esc(' '.join(words[best:]))}"
+    def widest(breaks: tuple[int, ...]) -> float:
+        return max(text_width(line, font, style.fontSize) for line in lines_of(breaks))
+
+    # The fewest lines that fit, as even as possible; never cutting a word like "HÀNH CHÍNH".
+    best: tuple[int, ...] | None = None
+    for count in range(1, min(4, len(allowed) + 1)):
+        fitting = [b for b in itertools.combinations(allowed, count) if widest(b) <= width]
+        if fitting:
+            best = min(fitting, key=widest)
+            break
+    if best is None:
+        best = (min(allowed, key=lambda k: widest((k,))),)
+    return "<br/>".join(esc(line) for line in lines_of(best))
+
+
+# Two-syllable words of agency names that a line break must not cut ("HÀNH / CHÍNH").
+_KEEP_TOGETHER = frozenset(
+    (nfc(first), nfc(second))
+    for first, second in (
+        ("HÀNH", "CHÍNH"),
+        ("PHỤC", "VỤ"),
+        ("TRUNG", "TÂM"),
+        ("NHÂN", "DÂN"),
+        ("ỦY", "BAN"),
+        ("BỘ", "PHẬN"),
+        ("TIẾP", "NHẬN"),
+        ("KẾT", "QUẢ"),
+        ("MỘT", "CỬA"),
+    )
+)
 
 
 def header_blocks(

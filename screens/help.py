@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from desk.i18n import translate
+from desk.logsetup import log_path
 from screens.keymap import DEFAULT_KEYS, key_label, keymap_path
 
 if TYPE_CHECKING:
@@ -61,6 +62,11 @@ class HelpScreen(ModalScreen[None]):
                     "phím trong tệp {path}.",
                     {"path": str(keymap_path())},
                 ),
+                classes="muted",
+            )
+            yield Static(
+                translate("Nhật ký: {path}", {"path": str(log_path())}),
+                id="log-path",
                 classes="muted",
             )
 

@@ -97,6 +97,9 @@ class EnrolResponse(Strict):
     range_start: int
     range_end: int
     tracking_secret: str
+    tracking_url: str | None = None
+    """The public address of the tracking page (the server's public_url), which the desk's
+    slips put in their QR code; None when the server has none configured."""
 
 
 # -------------------------------------------------------------------------- commands

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import signal
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -13,6 +16,7 @@ from desk.devices.scanning.sane_backend import ignore_broken_pipes
 from desk.domain.person import Person
 from desk.domain.timefmt import VN_TZ
 from desk.services.container import DeskServices
+from tests.processes import install_signal_handlers
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_CATALOG = FIXTURES / "catalog_small.json"
@@ -33,6 +37,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # A killed run (SIGTERM, SIGHUP) ends the processes its fixtures started (tests/processes).
+    install_signal_handlers()
+    # The desk's log file (desk.logsetup) goes to a folder of this run, never the user's.
+    if "DESK_LOG_DIR" not in os.environ:
+        log_dir = tempfile.mkdtemp(prefix="desk-test-logs-")
+        os.environ["DESK_LOG_DIR"] = log_dir
+        config.add_cleanup(lambda: shutil.rmtree(log_dir, ignore_errors=True))
     days = int(config.getoption("--shift-clock-days"))
     if days:
         import time_machine

@@ -8,6 +8,7 @@ import sys
 import typer
 
 from desk.cli import (
+    click_vi,
     dossiers,
     feedback,
     maintenance,
@@ -22,6 +23,7 @@ from desk.cli import (
 from desk.config import DeskSettings
 from desk.errors import DeskError
 from desk.i18n import set_language, translate
+from desk.logsetup import setup_logging
 
 app = typer.Typer(
     name="desk",
@@ -52,12 +54,16 @@ EXIT_UNEXPECTED = 70
 
 def main(argv: list[str] | None = None) -> int:
     set_language(DeskSettings().language)
+    click_vi.install()
+    log_file = setup_logging()
     args = sys.argv[1:] if argv is None else argv
     if not args:
         args = ["run"]
+    command = args[0] if args[0].replace("-", "").isalpha() else "?"  # never an argument's value
     try:
         app(args=args, prog_name="desk", standalone_mode=False)
     except DeskError as error:
+        log.info("desk %s refused: %s (exit %d)", command, type(error).__name__, error.exit_code)
         sys.stderr.write(f"{error.title}: {error.message}\n")
         return error.exit_code
     except typer.Exit as done:
@@ -70,15 +76,20 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: say so plainly, never show a traceback to the officer
-        log.debug("unexpected error", exc_info=True)
-        sys.stderr.write(
-            translate(
+        log.error("desk %s: unexpected error", command, exc_info=True)
+        if log_file is None:
+            message = translate(
                 "Lỗi không mong muốn ({kind}). Dữ liệu đã lưu không bị ảnh hưởng; hãy báo "
                 "cho quản trị viên kèm lệnh vừa chạy.",
                 {"kind": type(error).__name__},
             )
-            + "\n"
-        )
+        else:
+            message = translate(
+                "Lỗi không mong muốn ({kind}). Dữ liệu đã lưu không bị ảnh hưởng; hãy báo "
+                "cho quản trị viên kèm lệnh vừa chạy và tệp nhật ký {log}.",
+                {"kind": type(error).__name__, "log": str(log_file)},
+            )
+        sys.stderr.write(message + "\n")
         return EXIT_UNEXPECTED
     return 0
 
@@ -112,13 +123,18 @@ def _usage_error(error: typer.TyperException) -> int:
         detail = translate("Thiếu tham số") + " 'COMMAND'"
     for english, vietnamese in _CLICK_PHRASES:
         detail = detail.replace(english, translate(vietnamese))
-    sys.stderr.write(
-        translate(
-            "Lệnh không hợp lệ: {detail}. Xem hướng dẫn: {command} --help",
-            {"detail": detail.rstrip("."), "command": command},
+    detail = click_vi.translated_suggestion(detail).rstrip(".")
+    if detail.endswith("?"):  # "Có phải ý bạn là 'init'?": no full stop after the question
+        message = translate(
+            "Lệnh không hợp lệ: {detail} Xem hướng dẫn: {command} --help",
+            {"detail": detail, "command": command},
         )
-        + "\n"
-    )
+    else:
+        message = translate(
+            "Lệnh không hợp lệ: {detail}. Xem hướng dẫn: {command} --help",
+            {"detail": detail, "command": command},
+        )
+    sys.stderr.write(message + "\n")
     return EXIT_USAGE
 
 

@@ -411,6 +411,10 @@ def apologise(
     new_date: Annotated[str, typer.Option(help="Ngày hẹn mới YYYY-MM-DD.")],
     reason: Annotated[str, typer.Option(help="Lý do chậm trả kết quả.")],
     signer: Annotated[str, typer.Option(help="Người ký (thủ trưởng cơ quan, đơn vị).")],
+    signer_title: Annotated[
+        str | None,
+        typer.Option(help="Chức danh in dưới chữ ký, ví dụ Chủ tịch, Giám đốc."),
+    ] = None,
     officer: OfficerOption = None,
     db: DbOption = None,
     json: JsonOption = False,
@@ -419,7 +423,12 @@ def apologise(
     day = parse_day(new_date, translate("Ngày hẹn mới"))
     with services(db) as desk:
         view = desk.returns.apologise(
-            code, new_date=day, reason=reason, signer=signer, officer_id=_officer_id(desk, officer)
+            code,
+            new_date=day,
+            reason=reason,
+            signer=signer,
+            signer_title=signer_title,
+            officer_id=_officer_id(desk, officer),
         )
     if json:
         emit_json(

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import getpass
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from desk.cli.common import DbOption, JsonOption, emit_json, resolve_db, say, services
-from desk.errors import InvalidInput
+from desk.errors import ConfigError, InvalidInput
 from desk.i18n import translate
 from desk.services.auth import ROLE_LABELS
+from desk.services.catalog import bundled_catalog_path, read_catalog
 from desk.services.container import DeskServices
 from desk.services.demo import DEMO_PRINT_FOLDER, create_demo, demo_printer
 
@@ -32,10 +34,25 @@ def init(
     unit_name: Annotated[str | None, typer.Option(help="Tên Bộ phận Một cửa / TTPVHCC.")] = None,
     phone: Annotated[str | None, typer.Option(help="Số điện thoại in trên phiếu hẹn.")] = None,
     tracking_url: Annotated[str | None, typer.Option(help="Địa chỉ trang tra cứu hồ sơ.")] = None,
+    catalog: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalog",
+            help="Tệp danh mục thủ tục của tỉnh (mặc định: danh mục kèm theo phần mềm).",
+        ),
+    ] = None,
+    no_catalog: Annotated[
+        bool, typer.Option("--no-catalog", help="Không nạp danh mục thủ tục nào.")
+    ] = False,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Khởi tạo cơ quan và quầy trên máy này."""
+    """Khởi tạo cơ quan và quầy trên máy này, nạp danh mục thủ tục kèm theo phần mềm."""
+    if catalog is not None and no_catalog:
+        raise InvalidInput("Chọn một trong --catalog FILE hoặc --no-catalog, không dùng cả hai.")
+    catalog_file = None if no_catalog else (catalog or bundled_catalog_path())
+    if catalog_file is not None:
+        read_catalog(catalog_file)  # a bad file is refused before the office is created
     with services(db, create=True) as desk:
         view = desk.office.init_office(
             agency_code=agency_code,
@@ -46,6 +63,7 @@ def init(
             phone=phone,
             tracking_base_url=tracking_url,
         )
+        loaded = desk.catalog.import_file(catalog_file) if catalog_file is not None else None
     if json:
         emit_json(
             {
@@ -53,6 +71,9 @@ def init(
                 "agency_name": view.agency_name,
                 "desk_id": view.desk_id,
                 "desk_range": str(view.desk_range),
+                "catalog": None
+                if loaded is None
+                else {"version": loaded.version, "procedures": loaded.added + loaded.updated},
             }
         )
         return
@@ -62,12 +83,21 @@ def init(
             {"name": view.agency_name, "code": view.agency_code, "range": str(view.desk_range)},
         )
     )
+    if loaded is None:
+        say(
+            translate(
+                "Tiếp theo: nạp danh mục thủ tục (desk catalog import) và tạo cán bộ "
+                "(desk officer add)."
+            )
+        )
+        return
     say(
         translate(
-            "Tiếp theo: nạp danh mục thủ tục (desk catalog import) và tạo cán bộ "
-            "(desk officer add)."
+            "Đã nạp danh mục thủ tục {version}: {count} thủ tục.",
+            {"version": loaded.version, "count": loaded.added + loaded.updated},
         )
     )
+    say(translate("Tiếp theo: tạo cán bộ (desk officer add)."))
 
 
 def demo(db: DbOption = None, json: JsonOption = False) -> None:
@@ -91,17 +121,26 @@ def demo(db: DbOption = None, json: JsonOption = False) -> None:
 
 
 def run(db: DbOption = None) -> None:
-    """Mở màn hình quầy (tạo văn phòng trình diễn nếu máy chưa được khởi tạo)."""
+    """Mở màn hình quầy trên dữ liệu đã khởi tạo (`desk init`, hoặc `desk demo` để dùng thử)."""
     from screens.app import make_app
     from screens.keymap import load_keymap
 
     path = resolve_db(db)
+    if not path.is_file():  # a mistyped --db must not look like an office whose data is gone
+        raise ConfigError(
+            "Không có dữ liệu quầy tại {path}; không tạo gì mới. Kiểm tra --db (hoặc DESK_DB). "
+            "Quầy mới: `desk init`; dùng thử: `desk demo` hoặc ./run-demo.sh.",
+            path=str(path),
+        )
     keymap = load_keymap()
     desk = DeskServices.open(path)
     try:
         if not desk.office.is_initialised():
-            create_demo(desk.office, desk.catalog, desk.auth)
-            demo_printer(desk.printing, path.parent / DEMO_PRINT_FOLDER)
+            raise ConfigError(
+                "Tệp {path} chưa có cơ quan nào: khởi tạo bằng `desk init` (hoặc `desk demo` "
+                "để dùng thử) rồi chạy lại.",
+                path=str(path),
+            )
         desk.printing.runner().resume()  # jobs a previous run left queued continue now
         make_app(desk, keymap=keymap).run()
     finally:

@@ -53,6 +53,13 @@ def enrol(
     say(
         translate("Đã đăng ký quầy với máy chủ. Dải số hồ sơ: {range}.", {"range": result["range"]})
     )
+    if result["tracking_url"]:
+        say(
+            translate(
+                "Phiếu hẹn từ nay in mã QR dẫn tới trang tra cứu {url}.",
+                {"url": result["tracking_url"]},
+            )
+        )
     if result["codes_outside_range"]:
         say(
             translate(

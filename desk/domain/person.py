@@ -8,7 +8,13 @@ from datetime import date
 from typing import Literal
 
 from desk.domain.citizen_id import check_id_number, normalise_sex
-from desk.domain.text import nfc
+from desk.domain.entry import (
+    MAX_ADDRESS_LENGTH,
+    MAX_LINE_LENGTH,
+    MAX_NAME_LENGTH,
+    checked_optional,
+    checked_text,
+)
 from desk.errors import InvalidInput
 
 PersonKind = Literal["person", "organisation"]
@@ -39,14 +45,16 @@ class Person:
 
     def validated(self, role: str = "chủ hồ sơ") -> Person:
         """A normalised copy, or InvalidInput naming the field and the role."""
-        name = nfc(self.full_name)
+        name = checked_text(self.full_name, "Họ tên", limit=MAX_NAME_LENGTH, role=role)
         if not name:
             raise InvalidInput("Chưa nhập họ tên {role}.", role=role)
+        for value, label in ((self.id_number, "Số định danh"), (self.sex, "Giới tính")):
+            checked_optional(value, label, limit=MAX_LINE_LENGTH, role=role)
         sex = normalise_sex(self.sex) if self.sex else None
         id_number = _validated_id(self, role, sex)
         phone = validated_phone(self.phone, role)
         email = validated_email(self.email, role)
-        address = nfc(self.address) if self.address else None
+        address = checked_optional(self.address, "Địa chỉ", limit=MAX_ADDRESS_LENGTH, role=role)
         return Person(name, id_number, self.date_of_birth, sex, address, phone, email, self.kind)
 
 
@@ -74,7 +82,7 @@ def _validated_id(person: Person, role: str, sex: str | None) -> str | None:
 
 def validated_email(email: str | None, role: str) -> str | None:
     """The address trimmed (None when empty), or InvalidInput naming whose it is."""
-    value = (email or "").strip() or None
+    value = (checked_optional(email, "Email", limit=MAX_LINE_LENGTH, role=role) or "") or None
     if value and not _EMAIL.match(value):
         raise InvalidInput("Địa chỉ email của {role} không hợp lệ.", role=role)
     return value
@@ -82,6 +90,7 @@ def validated_email(email: str | None, role: str) -> str | None:
 
 def validated_phone(phone: str | None, role: str) -> str | None:
     """The number without spaces and dots (None when empty), or InvalidInput naming whose."""
+    checked_optional(phone, "Số điện thoại", limit=MAX_LINE_LENGTH, role=role)
     raw = re.sub(r"[\s.\-()]", "", phone or "")
     if not raw:
         return None

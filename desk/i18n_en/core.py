@@ -9,6 +9,11 @@ ENGLISH: dict[str, str] = {
     # desk/cli/__init__.py
     "Đã hủy.": "Cancelled.",
     "Lỗi không mong muốn ({kind}). Dữ liệu đã lưu không bị ảnh hưởng; hãy báo cho quản trị viên "
+    "kèm lệnh vừa chạy và tệp nhật ký {log}.": (
+        "Unexpected error ({kind}). Saved data is not affected; report it to the administrator "
+        "with the command you just ran and the log file {log}."
+    ),
+    "Lỗi không mong muốn ({kind}). Dữ liệu đã lưu không bị ảnh hưởng; hãy báo cho quản trị viên "
     "kèm lệnh vừa chạy.": (
         "Unexpected error ({kind}). Saved data is not affected; report it to the administrator "
         "with the command you just ran."
@@ -25,6 +30,34 @@ ENGLISH: dict[str, str] = {
     "Lệnh không hợp lệ: {detail}. Xem hướng dẫn: {command} --help": (
         "Invalid command: {detail}. For help, run: {command} --help"
     ),
+    "Lệnh không hợp lệ: {detail} Xem hướng dẫn: {command} --help": (
+        "Invalid command: {detail} For help, run: {command} --help"
+    ),
+    # desk/cli/click_vi.py (Typer's own words)
+    "Tham số": "Arguments",
+    "Tùy chọn": "Options",
+    "Các lệnh": "Commands",
+    "[bắt buộc]": "[required]",
+    "[mặc định: {}]": "[default: {}]",
+    "[biến môi trường: {}]": "[env var: {}]",
+    "(không dùng nữa)": "(deprecated)",
+    "Cách dùng:": "Usage:",
+    "Hiện hướng dẫn này rồi thoát.": "Show this message and exit.",
+    "Có phải ý bạn là": "Did you mean",
+    "chữ": "str",
+    "số": "number",
+    "có/không": "bool",
+    "đường dẫn": "path",
+    "thư mục": "directory",
+    "mã hồ sơ": "code",
+    "nội dung tìm": "text",
+    "số phản ánh": "number",
+    "tên đăng nhập": "username",
+    "nội dung mã QR": "payload",
+    "tệp PDF": "PDF file",
+    "tệp gói": "bundle file",
+    "số lệnh in": "print job number",
+    "mã lệnh": "command ids",
     # desk/cli/common.py
     "{what} không đúng dạng: cần 'YYYY-MM-DD HH:MM' (giờ Việt Nam), ví dụ '2026-11-25 09:30'.": (
         "{what} is not in the right format: use 'YYYY-MM-DD HH:MM' (Vietnam time), e.g. "
@@ -91,6 +124,23 @@ ENGLISH: dict[str, str] = {
     # desk/cli/office.py
     "Đã khởi tạo {name} ({code}), dải số {range}.": (
         "Set up {name} ({code}) with dossier number range {range}."
+    ),
+    "Chọn một trong --catalog FILE hoặc --no-catalog, không dùng cả hai.": (
+        "Choose one of --catalog FILE or --no-catalog, not both."
+    ),
+    "Đã nạp danh mục thủ tục {version}: {count} thủ tục.": (
+        "Procedure catalogue {version} loaded: {count} procedures."
+    ),
+    "Tiếp theo: tạo cán bộ (desk officer add).": "Next: create officers (desk officer add).",
+    "Không có dữ liệu quầy tại {path}; không tạo gì mới. Kiểm tra --db (hoặc DESK_DB). Quầy "
+    "mới: `desk init`; dùng thử: `desk demo` hoặc ./run-demo.sh.": (
+        "No desk data at {path}; nothing was created. Check --db (or DESK_DB). A new desk: "
+        "`desk init`; to try it out: `desk demo` or ./run-demo.sh."
+    ),
+    "Tệp {path} chưa có cơ quan nào: khởi tạo bằng `desk init` (hoặc `desk demo` để dùng thử) "
+    "rồi chạy lại.": (
+        "{path} holds no office yet: set one up with `desk init` (or `desk demo` to try it out) "
+        "and run again."
     ),
     "Tiếp theo: nạp danh mục thủ tục (desk catalog import) và tạo cán bộ (desk officer add).": (
         "Next: import the procedure catalogue (desk catalog import) and create officers (desk "
@@ -314,6 +364,67 @@ ENGLISH: dict[str, str] = {
     'Không thể {action} đối với hồ sơ đang ở trạng thái "{status}".': (
         'Cannot {action} while the dossier has status "{status}".'
     ),
+    # desk/logsetup.py (shown in F1 by screens/help.py)
+    "Nhật ký: {path}": "Log: {path}",
+    # data/storage.py
+    "Lỗi lưu trữ dữ liệu": "Storage error",
+    "Ổ đĩa chứa dữ liệu quầy ({path}) đã đầy: thao tác vừa rồi không được ghi, dữ liệu đã lưu "
+    "trước đó không bị ảnh hưởng. Giải phóng dung lượng ổ đĩa rồi làm lại.": (
+        "The disk holding the desk's data ({path}) is full: the last action was not saved; data "
+        "saved before it is not affected. Free some disk space and try again."
+    ),
+    "Thư mục dữ liệu {folder} chỉ cho phép đọc: quầy không ghi được vào {path}. Dữ liệu không "
+    "bị hỏng; kiểm tra ổ đĩa (gắn ở chế độ chỉ đọc, khóa ghi) hoặc quyền ghi của thư mục.": (
+        "The data folder {folder} is read-only: the desk cannot write to {path}. The data is not "
+        "damaged; check the disk (mounted read-only, write-protected) or the folder's write "
+        "permission."
+    ),
+    "Không mở được tệp dữ liệu {path}: hệ điều hành từ chối. Kiểm tra quyền đọc, ghi của tệp "
+    "và của thư mục {folder}.": (
+        "The data file {path} cannot be opened: the operating system refused. Check the read "
+        "and write permissions of the file and of the folder {folder}."
+    ),
+    "Tệp dữ liệu {path} bị hỏng (cấu trúc tệp SQLite bị sai lệch). Đừng ghi thêm vào tệp này: "
+    "sao chép giữ lại tệp hỏng, rồi khôi phục từ bản sao lưu gần nhất và báo quản trị viên.": (
+        "The data file {path} is damaged (its SQLite structure is corrupt). Do not write to it "
+        "any more: keep a copy of the damaged file, restore the latest backup and tell the "
+        "administrator."
+    ),
+    "Tệp {path} rỗng (0 byte): đây không phải dữ liệu của một quầy, và quầy không tự lập văn "
+    "phòng mới thay cho nó. Nếu dữ liệu bị mất (ví dụ ổ đĩa đầy khi ghi), khôi phục từ bản sao "
+    "lưu; nếu muốn lập quầy mới, xóa tệp rồi chạy `desk init`.": (
+        "{path} is empty (0 bytes): it is not a desk's data, and the desk does not set up a new "
+        "office in its place. If data was lost (for example the disk filled up while writing), "
+        "restore a backup; to set up a new desk, delete the file and run `desk init`."
+    ),
+    # desk/domain/entry.py (and the field labels its messages name)
+    "{field} của {role} có ký tự không hợp lệ (ký tự thứ {position}, mã {code}). Hãy nhập lại "
+    "bằng bàn phím, không dán ký tự điều khiển.": (
+        "{field} of the {role} holds a character that is not allowed (character {position}, "
+        "{code}). Type it again on the keyboard; do not paste control characters."
+    ),
+    "{field} có ký tự không hợp lệ (ký tự thứ {position}, mã {code}). Hãy nhập lại bằng bàn "
+    "phím, không dán ký tự điều khiển.": (
+        "{field} holds a character that is not allowed (character {position}, {code}). Type "
+        "it again on the keyboard; do not paste control characters."
+    ),
+    "{field} của {role} dài {length} ký tự, quá giới hạn {limit} ký tự.": (
+        "{field} of the {role} is {length} characters long, over the limit of {limit}."
+    ),
+    "{field} dài {length} ký tự, quá giới hạn {limit} ký tự.": (
+        "{field} is {length} characters long, over the limit of {limit}."
+    ),
+    "Họ tên": "Full name",
+    "Trích yếu": "Summary",
+    "Địa chỉ nhận kết quả": "Delivery address",
+    "Tên thành phần hồ sơ": "Component name",
+    "Ghi chú thành phần hồ sơ": "Component note",
+    "Nội dung bổ sung": "Item to supplement",
+    "Tên đơn vị": "Unit name",
+    "Người ký": "Signer",
+    "Chức danh người ký": "Signer's title",
+    "Nội dung phản ánh": "Feedback text",
+    "Nội dung trả lời": "Answer text",
     # desk/domain/person.py
     "Chưa nhập họ tên {role}.": "Enter the full name of the {role}.",
     "Địa chỉ email của {role} không hợp lệ.": "The email address of the {role} is not valid.",

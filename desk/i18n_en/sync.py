@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 ENGLISH: dict[str, str] = {
+    "Phiếu hẹn từ nay in mã QR dẫn tới trang tra cứu {url}.": (
+        "From now on, slips print a QR code that opens the tracking page {url}."
+    ),
     # desk/cli/sync.py
     "Đã đăng ký quầy với máy chủ. Dải số hồ sơ: {range}.": (
         "The desk is enrolled with the server. Dossier number range: {range}."

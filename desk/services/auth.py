@@ -13,6 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, select
 
 from data.models import Officer
+from desk.domain.entry import MAX_LINE_LENGTH, MAX_NAME_LENGTH, checked_optional, checked_text
 from desk.domain.text import nfc
 from desk.errors import AuthError, InvalidInput, NotFound
 from desk.services.context import ServiceContext
@@ -68,6 +69,8 @@ class AuthService:
         """Returns the officer and the initial password (generated when none is given)."""
         name = _username(username)
         _check_role(role)
+        full_name = checked_text(full_name, "Họ tên", limit=MAX_NAME_LENGTH)
+        title = checked_optional(title, "Chức danh người ký", limit=MAX_LINE_LENGTH)
         if not nfc(full_name):
             raise InvalidInput("Chưa nhập họ tên cán bộ.")
         initial = password or _temporary_password(name)

@@ -9,6 +9,7 @@ from sqlalchemy.exc import DatabaseError
 
 from data.db import Database, sqlite_url
 from data.migrate import ensure_current
+from data.storage import NOT_A_DATABASE, check_before_open, storage_problem
 from desk.domain.validation import os_reason
 from desk.errors import ConfigError
 from desk.services.auth import AuthService
@@ -94,15 +95,14 @@ class DeskServices:
                 path=str(path.parent),
                 reason=os_reason(error),
             ) from None
+        check_before_open(path)
         db = Database.open(sqlite_url(path))
         try:
             ensure_current(db.engine)
-        except DatabaseError:
+        except DatabaseError as error:
             db.dispose()
-            raise ConfigError(
-                "Tệp {path} không phải cơ sở dữ liệu của quầy (hoặc đã hỏng). Kiểm tra lại đường "
-                "dẫn; nếu tệp bị hỏng, khôi phục từ bản sao lưu.",
-                path=str(path),
+            raise storage_problem(error, str(path)) or ConfigError(
+                NOT_A_DATABASE, path=str(path)
             ) from None
         return cls.build(db, clock)
 

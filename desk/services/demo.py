@@ -48,6 +48,7 @@ def create_demo(
     )
     catalog.import_file(bundled_catalog_path())
     office.mark_demo()
+    office.update_rules(report_head=spec.get("report_head", ""))  # Biểu 06a's signer
     logins: list[DemoLogin] = []
     for officer in spec["officers"]:
         # Demo passwords are printed in the README, so no first-login change is forced.

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from data.models import Dossier, Feedback, RegisterCounter
 from desk.domain.calendar import DueRule, DurationUnit
+from desk.domain.entry import MAX_LINE_LENGTH, MAX_NAME_LENGTH, MAX_NOTE_LENGTH, checked_text
 from desk.domain.person import validated_email, validated_phone
 from desk.domain.reports import Period
 from desk.domain.text import nfc
@@ -114,7 +115,8 @@ def _checked(new: NewFeedback) -> NewFeedback:
             value=new.channel,
             allowed=", ".join(CHANNEL_LABELS),
         )
-    content = nfc(new.content)
+    content = checked_text(new.content, "Nội dung phản ánh", limit=MAX_NOTE_LENGTH, multiline=True)
+    sender = checked_text(new.sender_name or "", "Họ tên", limit=MAX_NAME_LENGTH, role=SENDER)
     if len(content) < 5:
         raise InvalidInput("Cần ghi rõ nội dung phản ánh, kiến nghị.")
     email = validated_email(new.sender_email, SENDER)
@@ -124,9 +126,7 @@ def _checked(new: NewFeedback) -> NewFeedback:
     if new.channel == "phone" and phone is None:
         raise InvalidInput("Phản ánh qua điện thoại cần số điện thoại để trả lời.")
     code = nfc(new.dossier_code or "").upper() or None
-    return NewFeedback(
-        new.channel, content, nfc(new.sender_name), phone, email, code, new.officer_id
-    )
+    return NewFeedback(new.channel, content, sender, phone, email, code, new.officer_id)
 
 
 class FeedbackService:
@@ -167,7 +167,7 @@ class FeedbackService:
 
     def assign(self, number_or_id: str, *, to: str, officer_id: int | None = None) -> FeedbackView:
         """Hand the feedback to the unit or officer who must answer it."""
-        unit = nfc(to)
+        unit = checked_text(to, "Tên đơn vị", limit=MAX_LINE_LENGTH)
         if not unit:
             raise InvalidInput("Cần ghi đơn vị hoặc người được giao xử lý phản ánh.")
         now = self._context.now()
@@ -187,7 +187,7 @@ class FeedbackService:
         self, number_or_id: str, *, answer: str, officer_id: int | None = None
     ) -> FeedbackView:
         """Record the answer given to the sender; this closes the feedback."""
-        text = nfc(answer)
+        text = checked_text(answer, "Nội dung trả lời", limit=MAX_NOTE_LENGTH, multiline=True)
         if len(text) < 5:
             raise InvalidInput("Cần ghi nội dung trả lời người phản ánh.")
         now = self._context.now()

@@ -223,7 +223,7 @@ def apology_letter(session: Session, dossier: Dossier) -> ApologyLetter:
         due_at=extension.previous_due_at,
         reason=extension.reason,
         new_date=local_date(extension.new_due_at),
-        signer=Signer(role=HEAD_ROLE, name=extension.signer),
+        signer=Signer(role=extension.signer_title or HEAD_ROLE, name=extension.signer),
         issued_at=extension.created_at,
         agency_name=agency.name,
     )
@@ -299,6 +299,12 @@ def return_receipt(session: Session, dossier: Dossier) -> ReturnReceipt:
     """Giấy biên nhận trả kết quả, from the return event (collector, fee)."""
     event, payload = latest_event(session, dossier, (Action.RETURN,), "Giấy biên nhận trả kết quả")
     collector = payload.get("collector") or {}
+    if (
+        isinstance(collector, dict)
+        and not collector.get("phone")
+        and not collector.get("authorised")
+    ):  # the owner collected the result: print the phone taken at intake
+        collector = {**collector, "phone": dossier.owner_phone}
     office = office_header(session, dossier)
     returner = PersonBlock(full_name=officer_name(session, event.officer_id), phone=office.phone)
     return ReturnReceipt(
@@ -393,7 +399,11 @@ def register_book(office: OfficeHeader, period: Period, rows: list[RegisterRow])
 
 
 def period_report_doc(
-    office: OfficeHeader, report: PeriodReport, issued_at: datetime, preparer: str
+    office: OfficeHeader,
+    report: PeriodReport,
+    issued_at: datetime,
+    preparer: str,
+    head: str = "",
 ) -> PeriodReportDoc:
     """The Biểu 06a page of a computed period report."""
     return PeriodReportDoc(
@@ -419,4 +429,5 @@ def period_report_doc(
         issued_at=issued_at,
         group_label="Lĩnh vực" if report.group_by == "sector" else "Thủ tục hành chính",
         preparer=preparer,
+        head=head,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
@@ -23,6 +23,13 @@ from data.models import (
     RegisterCounter,
 )
 from desk.domain.codes import format_dossier_code
+from desk.domain.entry import (
+    MAX_ADDRESS_LENGTH,
+    MAX_LINE_LENGTH,
+    MAX_NOTE_LENGTH,
+    checked_optional,
+    checked_text,
+)
 from desk.domain.lifecycle import Action, PauseKind, Status
 from desk.domain.person import Person
 from desk.domain.text import fold, nfc
@@ -105,6 +112,7 @@ class IntakeService:
 
     def receive(self, request: ReceiveRequest) -> ReceiveResult:
         owner, submitter = _validated_people(request)
+        request = _checked_texts(request)
         _check_options(request)
         now = self._context.now()
         with self._context.db.write() as session:
@@ -150,7 +158,9 @@ class IntakeService:
     def request_supplement(
         self, code: str, *, items: Sequence[str], reason: str, officer_id: int | None = None
     ) -> Status:
-        wanted = [nfc(item) for item in items if nfc(item)]
+        checked = [_note(item, "Nội dung bổ sung") for item in items]
+        reason = _note(reason, "Lý do")
+        wanted = [item for item in checked if item]
         if not wanted:
             raise InvalidInput("Cần ghi rõ ít nhất một nội dung phải bổ sung, hoàn thiện.")
         if not nfc(reason):
@@ -167,6 +177,7 @@ class IntakeService:
         """Status 6: the citizen must pay a financial obligation; the clock pauses (R8)."""
         if amount <= 0:
             raise InvalidInput("Số tiền nghĩa vụ tài chính phải lớn hơn 0.")
+        note = _note(note, "Ghi chú")
         payload: dict[str, object] = {"amount": amount, "note": nfc(note)}
         return self._start_pause(code, Action.REQUEST_PAYMENT, payload, officer_id)
 
@@ -221,6 +232,7 @@ class IntakeService:
         return self._simple(code, Action.STOP, officer_id, reason=reason, required=True)
 
     def hand_over(self, code: str, *, unit: str, officer_id: int | None = None) -> Status:
+        unit = checked_text(unit, "Tên đơn vị", limit=MAX_LINE_LENGTH)
         if not nfc(unit):
             raise InvalidInput("Cần ghi tên đơn vị nhận hồ sơ để xử lý.")
         now = self._context.now()
@@ -247,7 +259,7 @@ class IntakeService:
         reason: str,
         required: bool = False,
     ) -> Status:
-        text = nfc(reason)
+        text = _note(reason, "Lý do")
         if required and not text:
             raise InvalidInput("Cần ghi rõ lý do để {action}.", action=action.label)
         now = self._context.now()
@@ -279,6 +291,41 @@ def _validated_people(request: ReceiveRequest) -> tuple[Person, Person | None]:
     owner = request.owner.validated("chủ hồ sơ")
     submitter = request.submitter.validated("người nộp hồ sơ") if request.submitter else None
     return owner, submitter
+
+
+def _note(value: str, field: str) -> str:
+    return checked_text(value, field, limit=MAX_NOTE_LENGTH, multiline=True)
+
+
+def _checked_texts(request: ReceiveRequest) -> ReceiveRequest:
+    """The request with every free text checked (control characters, length) and in NFC,
+    before anything is written."""
+    components = (
+        None
+        if request.components is None
+        else [
+            replace(
+                c,
+                name=checked_text(c.name, "Tên thành phần hồ sơ", limit=MAX_LINE_LENGTH),
+                note=checked_optional(
+                    c.note, "Ghi chú thành phần hồ sơ", limit=MAX_NOTE_LENGTH, multiline=True
+                ),
+            )
+            for c in request.components
+        ]
+    )
+    checked_optional(request.case_key, "Trường hợp", limit=MAX_LINE_LENGTH)
+    return replace(
+        request,
+        components=components,
+        delivery_address=checked_optional(
+            request.delivery_address, "Địa chỉ nhận kết quả", limit=MAX_ADDRESS_LENGTH
+        ),
+        summary=checked_optional(
+            request.summary, "Trích yếu", limit=MAX_NOTE_LENGTH, multiline=True
+        ),
+        notes=checked_optional(request.notes, "Ghi chú", limit=MAX_NOTE_LENGTH, multiline=True),
+    )
 
 
 def _check_options(request: ReceiveRequest) -> None:

@@ -4,15 +4,38 @@ the dossier's next audit event (hash-chained) and the outbox command for the ser
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, func, select
 from uuid6 import uuid7
 
 from data.models import Dossier, DossierEvent, Officer, OutboxCommand
 from desk.domain.lifecycle import GENESIS_HASH, EventRecord, canonical_json
 from desk.errors import NotFound
+
+log = logging.getLogger("desk.ledger")
+_PENDING_LOG = "desk_log_lines"
+
+
+def log_after_commit(session: Session, message: str, *args: object) -> None:
+    """Log ``message`` (codes and ids only, never a personal datum) once the transaction
+    commits: a rolled-back action leaves no line saying it happened."""
+    session.info.setdefault(_PENDING_LOG, []).append((message, args))
+
+
+@sa_event.listens_for(OrmSession, "after_commit")
+def _emit_committed(session: OrmSession) -> None:
+    for message, args in session.info.pop(_PENDING_LOG, []):
+        log.info(message, *args)
+
+
+@sa_event.listens_for(OrmSession, "after_rollback")
+def _drop_rolled_back(session: OrmSession) -> None:
+    session.info.pop(_PENDING_LOG, None)
 
 
 def instant_text(instant: datetime) -> str:
@@ -67,6 +90,9 @@ def append_event(
         hash=digest,
     )
     session.add(event)
+    log_after_commit(
+        session, "dossier %s: %s (%s -> %s)", dossier.code, kind, from_status, to_status
+    )
     dossier.event_count = record.seq
     dossier.last_event_hash = digest
     dossier.updated_at = at
@@ -121,4 +147,7 @@ def enqueue_command(
         created_at=at,
     )
     session.add(command)
+    log_after_commit(
+        session, "command %s queued: %s seq %d", command.command_id, command_type, command.seq
+    )
     return command

@@ -28,7 +28,7 @@ from data.models import Dossier, Setting
 from data.models import PrintJob as PrintJobRow
 from desk.domain.calendar import DueRule, DurationUnit
 from desk.domain.reports import Period
-from desk.domain.timefmt import long_local
+from desk.domain.timefmt import local_date, long_local
 from desk.domain.validation import os_reason
 from desk.errors import ConfigError, InvalidInput, NotFound, PrinterError
 from desk.services import form_data
@@ -46,6 +46,7 @@ from desk.services.form_data import (
 )
 from desk.services.reports import GroupBy, ReportsService
 from desk.services.return_papers import return_papers
+from desk.services.settings import load_rules
 from printing.journal import JobState, NewPrintJob, PrintJob, PrintRunner
 from printing.model import (
     Channel,
@@ -77,11 +78,21 @@ WAIT_SECONDS = 300.0
 # ------------------------------------------------------------------------------ the forms
 
 
-def duration_label(due_rule_json: str) -> str:
-    """The case's time limit as Mẫu 01 words it: "03 ngày làm việc", "trong ngày" …"""
+def duration_label(
+    due_rule_json: str, received_at: datetime | None = None, due_at: datetime | None = None
+) -> str:
+    """The case's time limit as Mẫu 01 words it: "03 ngày làm việc", "trong ngày" … A same-day
+    case received after the cut-off (or after hours) is returned the next working day, and the
+    slip says so instead of "trong ngày"."""
     rule = DueRule.from_dict(json.loads(due_rule_json))
     if rule.unit is DurationUnit.SAME_DAY:
-        return "trong ngày"
+        if received_at is None or due_at is None or local_date(due_at) == local_date(received_at):
+            return "trong ngày"
+        cutoff = rule.effective_cutoff
+        return (
+            "trong ngày làm việc tiếp theo (hồ sơ tiếp nhận sau "
+            f"{cutoff.hour:02d} giờ {cutoff.minute:02d} hoặc ngoài giờ làm việc)"
+        )
     unit = {
         DurationUnit.WORKING_DAYS: "ngày làm việc",
         DurationUnit.WORKING_HOURS: "giờ làm việc",
@@ -115,7 +126,7 @@ def receipt_slip(session: Session, dossier: Dossier) -> ReceiptSlip:
         owner=owner if submitter else None,
         procedure_name=dossier.summary or dossier.procedure_name,
         components=components,
-        duration_text=duration_label(dossier.due_rule),
+        duration_text=duration_label(dossier.due_rule, dossier.received_at, dossier.due_at),
         received_at=dossier.received_at,
         due_at=dossier.due_at,
         channel=Channel(dossier.channel),
@@ -388,7 +399,7 @@ def check_page_pdf(printer: str, now: datetime) -> bytes:
 
     fonts.register()
     buffer = io.BytesIO()
-    page = Canvas(buffer, pagesize=A4)
+    page = Canvas(buffer, pagesize=A4)  # fonts.register() made our font the canvas default
     page.setTitle("Trang in thử")
     y = A4[1] - 30 * mm
     lines = [
@@ -556,7 +567,9 @@ class PrintService:
             officer_id=officer_id,
             document_sha256=self.blobs.put(pdf, PDF_MEDIA_TYPE),
         )
-        log.info("print job: %s %s", form, "reprint" if original else "first print")
+        log.info(
+            "print job: %s %s %s", form, dossier_code, "reprint" if original else "first print"
+        )
         return self._run(new, pdf, what=f"{form} {dossier_code}")
 
     def print_file(
@@ -632,7 +645,8 @@ class PrintService:
         with self._context.db.read() as session:
             office = local_office_header(session)
             target = _target(session, form, printer, out)
-            preparer = officer_name(session, officer_id)
+            rules = load_rules(session)
+            preparer = officer_name(session, officer_id) or rules.report_preparer
         if form == "mau07":
             from printing.forms import mau07
 
@@ -642,7 +656,8 @@ class PrintService:
             from printing.forms import report06a
 
             report = ReportsService(self._context).period_report(period, group_by=group_by)
-            pdf = report06a.render_a4(form_data.period_report_doc(office, report, now, preparer))
+            doc = form_data.period_report_doc(office, report, now, preparer, rules.report_head)
+            pdf = report06a.render_a4(doc)
         new = NewPrintJob(
             form=form,
             printer=target,

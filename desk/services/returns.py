@@ -10,6 +10,13 @@ from typing import Literal
 from sqlmodel import Session, col, func, select
 
 from data.models import Dossier, DossierExtension, Procedure
+from desk.domain.entry import (
+    MAX_LINE_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_NOTE_LENGTH,
+    checked_optional,
+    checked_text,
+)
 from desk.domain.lifecycle import Action, Status
 from desk.domain.person import Person
 from desk.domain.text import nfc
@@ -99,9 +106,14 @@ class ReturnsService:
         new_date: date,
         reason: str,
         signer: str,
+        signer_title: str | None = None,
         officer_id: int | None = None,
     ) -> ExtensionView:
-        """Mẫu 04: a new date for an open dossier; the original appointment is kept."""
+        """Mẫu 04: a new date for an open dossier; the original appointment is kept.
+        ``signer_title`` is printed under the signature (e.g. "Chủ tịch")."""
+        reason = checked_text(reason, "Lý do", limit=MAX_NOTE_LENGTH, multiline=True)
+        signer = checked_text(signer, "Người ký", limit=MAX_NAME_LENGTH)
+        title = checked_optional(signer_title, "Chức danh người ký", limit=MAX_LINE_LENGTH)
         if not nfc(reason):
             raise InvalidInput("Cần ghi rõ lý do chậm trả kết quả.")
         if not nfc(signer):
@@ -127,6 +139,7 @@ class ReturnsService:
                     new_due_at=new_due,
                     reason=nfc(reason),
                     signer=nfc(signer),
+                    signer_title=title,
                     officer_id=officer_id,
                     created_at=now,
                 )

@@ -71,6 +71,12 @@ class OfficeRules(BaseModel):
     working day (Sơn La 2017 Điều 10.2); Hà Tĩnh 2016 Điều 10.2 and Kon Tum 2018 Điều 14.4 give
     half a day (4). Counted on the working calendar from the start of the dossier's clock."""
 
+    report_head: str = Field("", max_length=100)
+    """Name of the head of the unit (Thủ trưởng đơn vị) signing Biểu 06a; "": signed by hand."""
+
+    report_preparer: str = Field("", max_length=100)
+    """Người lập biểu of Biểu 06a when the print names no officer; "": the printing officer."""
+
     immediate_return: bool = False
     """Same-day procedures may be received and returned at once ("trả ngay", Sơn La 2019
     Điều 12.1d): one flow, no appointment slip. Off unless the office allows it."""

@@ -130,6 +130,8 @@ class SyncService:
             assert desk is not None and agency is not None
             desk.range_start, desk.range_end = answer.range_start, answer.range_end
             agency.tracking_secret = base64.b64decode(answer.tracking_secret)
+            if answer.tracking_url:  # the slips' QR opens the server's public tracking page
+                agency.tracking_base_url = answer.tracking_url
             outside = session.exec(
                 select(CodeCounter)
                 .where(col(CodeCounter.desk_id) == desk.id)
@@ -151,6 +153,7 @@ class SyncService:
             "desk_key": answer.desk_key,
             "range": f"{answer.range_start:04d}-{answer.range_end:04d}",
             "codes_outside_range": outside is not None,
+            "tracking_url": answer.tracking_url,
         }
 
     # ---------------------------------------------------------------------- one round

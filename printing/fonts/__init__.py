@@ -41,4 +41,12 @@ def register() -> str:
     addMapping(FAMILY, 1, 0, BOLD)
     addMapping(FAMILY, 0, 1, ITALIC)
     addMapping(FAMILY, 1, 1, BOLD_ITALIC)
+    # reportlab falls back on Helvetica, a font it never embeds, wherever a font is not named:
+    # a new canvas, and every table cell (it sets the cell's font even around a Paragraph).
+    # Every font in our PDFs is embedded, so the fall-back is ours too.
+    from reportlab import rl_config
+    from reportlab.platypus.tables import CellStyle
+
+    rl_config.canvas_basefontname = REGULAR
+    CellStyle.fontname = REGULAR
     return FAMILY

@@ -82,6 +82,9 @@ def build_pdf(
         creator="motcua-desk",
         pageCompression=1,
         invariant=1,
+        # reportlab's canvas starts in Helvetica, which it never embeds: every font in the PDF
+        # must be embedded (a printer without Helvetica substitutes one), so start in ours.
+        initialFontName=fonts.REGULAR,
     )
     frame = Frame(
         margins.left,

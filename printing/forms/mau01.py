@@ -92,7 +92,9 @@ def render_thermal(slip: ReceiptSlip, meta: PrintMeta) -> bytes:
             *(Paragraph(esc(x), st.centre) for x in mark[1:]),
         ]
         story.append(Spacer(1, 6))
-    left, right = header_blocks(slip.office.parent_name, slip.office.unit_name, "", st, width)
+    left, right = header_blocks(
+        slip.office.parent_name, slip.office.unit_name, _number(slip), st, width
+    )
     story += [*left, Spacer(1, 3), *right, Spacer(1, 2)]
     story += _heading(slip, meta.copies[-1] if meta.copies else "", st, thermal=True)
     story += _body(slip, width, st, thermal=True)
@@ -116,6 +118,11 @@ def render_thermal_raster(slip: ReceiptSlip, meta: PrintMeta) -> Image.Image:
     return forms.thermal_raster(render_thermal(slip, meta))
 
 
+def _number(slip: ReceiptSlip) -> str:
+    """The "Số:" line of the header: the slip's number, or dots to fill by hand."""
+    return slip.document_number or "……"
+
+
 def _pdf_title(slip: ReceiptSlip) -> str:
     return f"{TITLE} — {slip.dossier_code}"
 
@@ -123,7 +130,7 @@ def _pdf_title(slip: ReceiptSlip) -> str:
 def _a5_copy(slip: ReceiptSlip, copy_label: str, width: float, st: Styles) -> list[Flowable]:
     office = slip.office
     story: list[Flowable] = [
-        national_header(office.parent_name, office.unit_name, slip.document_number, width, st),
+        national_header(office.parent_name, office.unit_name, _number(slip), width, st),
     ]
     story += _heading(slip, copy_label, st, thermal=False)
     story += _body(slip, width, st, thermal=False)
@@ -147,8 +154,10 @@ def _heading(slip: ReceiptSlip, copy_label: str, st: Styles, *, thermal: bool) -
 
 def _body(slip: ReceiptSlip, width: float, st: Styles, *, thermal: bool) -> list[Flowable]:
     person = slip.submitter
+    # The unit named in the header (TTPVHCC / Bộ phận Tiếp nhận và Trả kết quả) receives it.
+    unit = slip.office.unit_name or slip.office.parent_name
     story: list[Flowable] = [
-        field("Bộ phận tiếp nhận và trả kết quả", slip.office.parent_name, st),
+        Paragraph(f"<b>{esc(unit)}</b>", st.body),
         field("Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức", person.full_name, st, bold=True),
         field("Số định danh cá nhân/tổ chức", person.id_number, st),
         field("Địa chỉ", person.address, st),

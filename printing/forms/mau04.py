@@ -11,7 +11,7 @@ those points follows the 2018 "Phiếu xin lỗi và hẹn lại ngày trả k�
 
 from __future__ import annotations
 
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -41,7 +41,8 @@ def render_a5(letter: ApologyLetter, meta: PrintMeta) -> bytes:
     width = A5_WIDTH
     office = letter.office
     number = form_number(letter.number, SYMBOL, letter.issuer_symbol)
-    text = ParagraphStyle("letter", parent=st.body, alignment=TA_JUSTIFY, firstLineIndent=14)
+    # Left-aligned: on an A5 column a justified line with a long code or name opens wide gaps.
+    text = ParagraphStyle("letter", parent=st.body, alignment=TA_LEFT, firstLineIndent=14)
     story: list[Flowable] = [
         *notice_opening(
             office, number, letter.issued_at, TITLE, width, st, small, title_width=width * 0.8
@@ -67,8 +68,11 @@ def _sentences(letter: ApologyLetter) -> list[str]:
         f"Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng thời "
         "hạn theo quy định.",
         f"Lý do: {esc(letter.reason) or _DOTS}",
-        f"{agency} thành thật xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị gia hạn thời gian "
-        f"giải quyết hồ sơ, hẹn trả kết quả vào <b>{vn_day(letter.new_date)}</b>.",
+        f"Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, thời gian của Ông/Bà. {agency} "
+        "thành thật xin lỗi Ông/Bà và đề nghị gia hạn thời gian giải quyết hồ sơ, hẹn trả kết "
+        f"quả vào <b>{vn_day(letter.new_date)}</b>.",
+        f"Mong nhận được sự thông cảm của Ông/Bà. {agency} sẽ trả kết quả cho Ông/Bà đúng thời "
+        "hạn đã hẹn lại.",
     ]
 
 

@@ -9,6 +9,7 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
+from desk.domain.codes import DOSSIER_CODE_RE
 from desk.errors import PrinterError
 from desk.fileio import write_atomically
 from printing.printers.base import PrinterState, PrintOutcome, RemoteState, Submitted
@@ -16,14 +17,29 @@ from printing.printers.base import PrinterState, PrintOutcome, RemoteState, Subm
 FOLDER_PRINTER_LABEL = "Lưu thành tệp PDF"
 
 
-def _slug(title: str) -> str:
+TITLE_CHARS = 60
+
+
+def _slug(title: str, limit: int = TITLE_CHARS) -> str:
     ascii_title = unicodedata.normalize("NFKD", title.replace("đ", "d").replace("Đ", "D"))
     ascii_title = ascii_title.encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:60] or "ban-in"
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:limit].strip("-")
+
+
+def file_stem(title: str, at: datetime) -> str:
+    """``<form>-<whole dossier code>-<YYYYMMDD-HHMMSS>``: the form's name may be shortened,
+    the dossier code never is (the day's number is what tells two dossiers apart)."""
+    match = DOSSIER_CODE_RE.search(title)
+    when = f"{at:%Y%m%d-%H%M%S}"
+    if match is None:
+        return f"{_slug(title) or 'ban-in'}-{when}"
+    rest = _slug(f"{title[: match.start()]} {title[match.end() :]}") or "ban-in"
+    return f"{rest}-{match.group(0)}-{when}"
 
 
 class FolderPrinter:
-    """Writes ``<title>-<timestamp>.pdf`` via a temporary file, fsync and ``os.replace``.
+    """Writes ``<form>-<dossier code>-<timestamp>.pdf`` (see file_stem) via a temporary
+    file, fsync and ``os.replace``.
 
     A reader of the folder never sees a half-written PDF; ``copies`` is ignored (one file).
     """
@@ -40,7 +56,7 @@ class FolderPrinter:
         return PrinterState(self.name, ready=ready, detail="" if ready else "not writable")
 
     def _target(self, title: str) -> Path:
-        stem = f"{_slug(title)}-{datetime.now():%Y%m%d-%H%M%S}"
+        stem = file_stem(title, datetime.now())
         target = self.folder / f"{stem}.pdf"
         counter = 1
         while target.exists():

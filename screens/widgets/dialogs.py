@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -20,7 +21,12 @@ class UnexpectedError(DeskError):
     title_template = "Lỗi không mong muốn"
 
 
+log = logging.getLogger("screens")
+
+
 def unexpected(error: BaseException) -> UnexpectedError:
+    """The dialog's error for a bug; its traceback goes to the log file (desk.logsetup)."""
+    log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     return UnexpectedError(
         "Lỗi không mong muốn ({kind}). Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại hoặc báo "
         "cho quản trị viên.",

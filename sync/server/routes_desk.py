@@ -70,7 +70,8 @@ def ping(server: ServerDep, caller: CallerDep) -> Envelope[Any]:
 def enrol(request: EnrolRequest, server: ServerDep) -> Envelope[Any]:
     with server.db.write() as session:
         response = exchange(session, request, server.now())
-    return envelope(server, response)
+    public = server.settings.public_url.strip().rstrip("/")
+    return envelope(server, response.model_copy(update={"tracking_url": public or None}))
 
 
 @router.post("/commands", response_model=Envelope[BatchResult])

@@ -844,3 +844,54 @@ def test_deleting_the_last_event_is_detected(services: DeskServices) -> None:
     report = services.maintenance.verify()
     assert code in report.broken_chains
     assert not report.ok
+
+
+# ------------------------------------------------------------------ text refused at entry
+
+_BAD_TEXT: dict[str, dict[str, Any]] = {
+    "name-nul": {"owner": citizen(full_name="CÔNG DÂN\x00THỬ NGHIỆM")},
+    "name-esc": {"owner": citizen(full_name="\x1b[31mCÔNG DÂN")},
+    "name-100kB": {"owner": citizen(full_name="A" * 100_000)},
+    "address-c1": {"owner": citizen(address="Thôn\x9bxã")},
+    "address-long": {"owner": citizen(address="x" * 301)},
+    "phone-esc": {"owner": citizen(phone="0912\x1b000000")},
+    "submitter-name": {"submitter": citizen(2, full_name="NGƯỜI\x07NỘP")},
+    "notes-nul": {"notes": "ghi\x00chú"},
+    "notes-long": {"notes": "x" * 2001},
+    "summary-bidi": {"summary": "Đăng ký \u202ekhai sinh"},
+    "delivery-address": {"delivery": "postal", "delivery_address": "Số 1\x00 đường A"},
+    "component-name": {"components": [ComponentInput("Tờ khai\x1b")]},
+    "component-note": {"components": [ComponentInput("Tờ khai", note="\x00")]},
+}
+
+
+@pytest.mark.parametrize("options", _BAD_TEXT.values(), ids=_BAD_TEXT.keys())
+def test_control_characters_and_long_text_are_refused_and_nothing_written(
+    services: DeskServices, options: dict[str, Any]
+) -> None:
+    before = snapshot(services)
+    with pytest.raises(InvalidInput, match=r"ký tự không hợp lệ|quá giới hạn"):
+        receive(services, **options)
+    assert snapshot(services) == before
+
+
+@pytest.mark.parametrize(
+    "act",
+    [
+        lambda s, c: s.intake.refuse(c, reason="lý do\x00"),
+        lambda s, c: s.intake.stop(c, reason="x" * 2001),
+        lambda s, c: s.intake.hand_over(c, unit="Phòng\x1b"),
+        lambda s, c: s.intake.request_supplement(c, items=["Bản sao\x00"], reason="thiếu"),
+        lambda s, c: s.intake.request_supplement(c, items=["Bản sao"], reason="\x1b"),
+    ],
+    ids=["refuse", "stop", "hand-over", "supplement-item", "supplement-reason"],
+)
+def test_actions_refuse_control_characters(
+    services: DeskServices, act: Callable[[DeskServices, str], object]
+) -> None:
+    code = receive(services).code
+    before = snapshot(services)
+    with pytest.raises(InvalidInput, match=r"ký tự không hợp lệ|quá giới hạn"):
+        act(services, code)
+    assert snapshot(services) == before
+    assert dossier(services, code).status == int(Status.RECEIVED)

@@ -71,3 +71,35 @@ def test_printer_choice_per_form_with_a_default() -> None:
     assert "Chưa chọn máy in cho mẫu mau01" in caught.value.message
     with pytest.raises(ConfigError):
         PrinterChoice.from_dict({"default": 3})
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Giấy tiếp nhận hồ sơ và hẹn trả kết quả 000.00.01.H99-261203-0001",
+            "Giay-tiep-nhan-ho-so-va-hen-tra-ket-qua-000.00.01.H99-261203-0001-20261203-113553",
+        ),
+        (
+            "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) theo Thông tư 03/2025/TT-VPCP "
+            "000.00.12.H53-261203-4999",
+            "Phieu-yeu-cau-bo-sung-hoan-thien-ho-so-Mau-02-theo-Thong-tu-000.00.12.H53-261203-"
+            "4999-20261203-113553",
+        ),
+        ("Trang in thử", "Trang-in-thu-20261203-113553"),
+        ("???", "ban-in-20261203-113553"),
+    ],
+)
+def test_file_names_carry_the_whole_code_the_form_and_the_time(title: str, expected: str) -> None:
+    from datetime import datetime
+
+    from printing.printers.folder import file_stem
+
+    assert file_stem(title, datetime(2026, 12, 3, 11, 35, 53)) == expected
+
+
+def test_a_printed_file_keeps_the_days_number(tmp_path: Path) -> None:
+    printer = FolderPrinter(tmp_path)
+    title = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả 000.00.01.H99-261203-0001"
+    name = Path(printer.print_pdf(b"%PDF", title=title, copies=1).ref).name
+    assert "-000.00.01.H99-261203-0001-" in name

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.processes import on_exit
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -85,9 +87,8 @@ def throwaway_cluster() -> Iterator[str]:
         ),
         **run,  # type: ignore[call-overload]
     )
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
-    finally:
+
+    def stop() -> None:
         subprocess.run(
             _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
             check=False,
@@ -95,6 +96,13 @@ def throwaway_cluster() -> Iterator[str]:
             stderr=subprocess.DEVNULL,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+    # pg_ctl leaves postgres running on its own: a killed run stops it too (tests/processes)
+    stop_now = on_exit(stop)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    finally:
+        stop_now()
 
 
 def create_database(base_url: str, name: str) -> str:

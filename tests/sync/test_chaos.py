@@ -39,6 +39,7 @@ from sync.server.chain import check_chain
 from sync.server.tables import ServerBlob, ServerCommand, ServerDesk, ServerDossier, ServerEvent
 from tests.conftest import citizen
 from tests.helpers import receive
+from tests.processes import spawn
 from tests.sync.conftest import DeskFactory, LiveServer
 from tests.sync.faults import CHAOS, FaultMix, FaultProxy
 from tests.sync.helpers import bearer_of
@@ -108,7 +109,7 @@ class Runner:
     def spawn(self, rng: random.Random) -> None:
         self.spawns += 1
         log = (self.logs / f"{self.name}-{self.spawns}.log").open("wb")
-        self.process = subprocess.Popen(
+        self.process = spawn(
             [
                 sys.executable,
                 "-m",

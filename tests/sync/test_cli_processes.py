@@ -18,6 +18,7 @@ from data.models import Blob
 from desk.domain.lifecycle import Status
 from tests.conftest import citizen
 from tests.helpers import count, dossier, receive
+from tests.processes import end, spawn
 from tests.sync.conftest import DeskFactory
 from tests.sync.pg import free_port
 
@@ -39,7 +40,7 @@ def server_process(server_db_url: str, tmp_path: Path) -> Iterator[tuple[str, li
     port = free_port()
     options = ["--db", server_db_url, "--blobs", str(tmp_path / "server-blobs")]
     log = (tmp_path / "server.log").open("wb")
-    process = subprocess.Popen(
+    process = spawn(
         [str(BIN / "desk-server"), "run", *options, "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -59,8 +60,7 @@ def server_process(server_db_url: str, tmp_path: Path) -> Iterator[tuple[str, li
     try:
         yield url, options
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        end(process)
         log.close()
 
 

@@ -18,6 +18,7 @@ from desk.errors import ConfigError
 from sync.errors import SyncRefused
 from sync.server.tables import ServerDesk
 from tests.conftest import FakeClock
+from tests.processes import end, spawn
 from tests.sync.conftest import DeskFactory, LiveServer
 from tests.sync.faults import FaultMix, FaultProxy
 from tests.sync.helpers import auth, bearer_of
@@ -72,7 +73,7 @@ def two_workers(server_db_url: str, tmp_path: Path) -> Iterator[tuple[str, list[
     url = f"http://127.0.0.1:{port}"
     log_path = tmp_path / "server.log"
     with log_path.open("wb") as log:
-        process = subprocess.Popen(
+        process = spawn(
             [str(BIN / "desk-server"), "run", *options, "--port", str(port), "--workers", "2"],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -90,8 +91,7 @@ def two_workers(server_db_url: str, tmp_path: Path) -> Iterator[tuple[str, list[
             time.sleep(0.2)
         yield url, options
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        end(process, timeout=30)
     assert "Traceback" not in log_path.read_text(errors="replace")
 
 

@@ -11,6 +11,7 @@ import httpx
 
 from tests.conftest import citizen
 from tests.helpers import receive
+from tests.processes import end, spawn
 from tests.sync.conftest import DeskFactory
 from tests.sync.pg import free_port
 from tests.sync.test_cli_processes import BIN, run
@@ -23,7 +24,7 @@ def test_two_worker_processes_serve_a_desk(
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = (tmp_path / "server.log").open("wb")
-    process = subprocess.Popen(
+    process = spawn(
         [str(BIN / "desk-server"), "run", *options, "--port", str(port), "--workers", "2"],
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -56,8 +57,7 @@ def test_two_worker_processes_serve_a_desk(
         report = desk.sync.sync_once()
         again = desk.sync.sync_once()
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        end(process, timeout=30)
         log.close()
     assert (report.online, report.applied, report.quarantined, report.error) == (
         True,

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from desk.cli import _CLICK_PHRASES
+from desk.cli import _CLICK_PHRASES, click_vi
 from desk.domain import catalog, codes, lifecycle, validation
 from desk.errors import InvalidInput
 from desk.i18n import PARAMETER_LABELS, current_language, set_language
@@ -61,6 +61,14 @@ LABEL_MAPPINGS: Mapping[str, Iterable[str]] = {
     "desk.services.feedback.CHANNEL_LABELS": feedback.CHANNEL_LABELS.values(),
     "desk.cli._CLICK_PHRASES": [vietnamese for _, vietnamese in _CLICK_PHRASES],
     "desk.i18n.PARAMETER_LABELS": PARAMETER_LABELS,
+    "desk.cli.click_vi (Typer's words)": [
+        *click_vi._PANEL_WORDS.values(),
+        click_vi.USAGE,
+        click_vi.HELP_TEXT,
+        click_vi.DID_YOU_MEAN,
+        *click_vi.TYPE_LABELS.values(),
+        *click_vi.PARAMETER_NAMES.values(),
+    ],
     "desk.domain.validation._BY_TYPE": validation._BY_TYPE.values(),
     "desk.domain.validation._OS_REASONS": validation._OS_REASONS.values(),
     "desk.domain.catalog validator messages": [

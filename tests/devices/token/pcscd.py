@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import time
 from pathlib import Path
 
 from desk.devices.token_pcsc import PcscScanner, PcscStatus
+from tests.processes import end, spawn
 
 SOCKET = Path("/run/pcscd/pcscd.comm")
 PID_FILE = Path("/run/pcscd/pcscd.pid")
@@ -78,7 +78,7 @@ class Pcscd:
         )
         pcscd = shutil.which("pcscd") or "/usr/sbin/pcscd"
         log = (self.folder / "pcscd.log").open("ab")
-        self.process = subprocess.Popen(
+        self.process = spawn(
             [pcscd, "--foreground", "--info", "--config", str(config)],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -99,10 +99,5 @@ class Pcscd:
     def stop(self) -> None:
         if self.process is None:
             return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        end(self.process, timeout=10)
         self.process = None

@@ -6,6 +6,7 @@ are covered through `desk due` in test_cli_reference.py.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -344,3 +345,33 @@ def test_apologise_on_sunday_names_the_next_working_day(
     assert_refused(run)
     assert "29/11/2026 không phải ngày làm việc" in run.err
     assert "30/11/2026" in run.err
+
+
+@pytest.mark.parametrize(
+    ("changes", "shown"),
+    [
+        ({"full_name": "CÔNG DÂN\u0000THỬ"}, "Họ tên của chủ hồ sơ có ký tự không hợp lệ"),
+        ({"full_name": "\u001b[2JCÔNG DÂN"}, "mã U+001B"),
+        ({"full_name": "A" * 100_000}, "dài 100000 ký tự, quá giới hạn 100 ký tự"),
+        ({"address": "x" * 301}, "Địa chỉ của chủ hồ sơ dài 301 ký tự"),
+        ({"full_name": "A\ud800"}, "mã U+D800"),  # a lone surrogate in the JSON file
+        ({"submitter": {"full_name": "B\u0085"}}, "Họ tên của người nộp hồ sơ"),
+    ],
+    ids=["nul", "esc", "100kB", "address", "surrogate", "submitter-c1"],
+)
+def test_intake_refuses_control_characters_and_long_text(
+    capsys: pytest.CaptureFixture[str],
+    db: Path,
+    tmp_path: Path,
+    changes: dict[str, Any],
+    shown: str,
+) -> None:
+    person = tmp_path / "person.json"
+    # ensure_ascii keeps the lone surrogate writable; the CLI reads it back as one
+    person.write_text(json.dumps({**APPLICANT, **changes}), encoding="utf-8")
+    run = cli(capsys, "intake", "--procedure", "T-3WD", "--applicant", person,
+              "--all-components", "--db", db)  # fmt: skip
+    assert_refused(run)
+    assert shown in run.err
+    assert "\x1b" not in run.err and "\x00" not in run.err
+    assert cli(capsys, "search", "001085000001", "--db", db, "--json").json() == []

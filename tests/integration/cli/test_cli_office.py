@@ -52,10 +52,48 @@ def test_init(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     run = cli(capsys, *INIT, "--desk-range", "0001-4999", "--place", "Thử Nghiệm", "--db", db)
     assert run.code == 0, run.err
     assert AGENCY_NAME in run.out
-    assert "desk catalog import" in run.out  # tells the administrator what comes next
+    assert "Đã nạp danh mục thủ tục" in run.out
+    assert "desk officer add" in run.out  # tells the administrator what comes next
     with opened(db) as desk:
         office = desk.office.office()
+        bundled = desk.catalog.procedures()
     assert (office.agency_code, office.agency_name) == (AGENCY_CODE, AGENCY_NAME)
+    assert len(bundled) > 10  # the bundled catalogue: a new office can receive at once
+
+
+def test_init_catalog_file_or_none(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.conftest import SMALL_CATALOG
+
+    small, none = tmp_path / "small.db", tmp_path / "none.db"
+    run = cli(capsys, *INIT, "--desk-range", "0001-4999", "--catalog", SMALL_CATALOG, "--db", small)
+    assert run.code == 0, run.err
+    none_run = cli(capsys, *INIT, "--desk-range", "0001-4999", "--no-catalog", "--db", none)
+    assert none_run.code == 0, none_run.err
+    assert "desk catalog import" in none_run.out
+    with opened(small) as desk:
+        assert {p.code for p in desk.catalog.procedures()} >= {"T-3WD"}
+        assert len(desk.catalog.procedures()) < 10
+    with opened(none) as desk:
+        assert desk.catalog.procedures() == []
+
+
+@pytest.mark.parametrize("catalog", ["both", "missing", "bad"])
+def test_init_with_a_bad_catalog_creates_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, catalog: str
+) -> None:
+    from tests.conftest import SMALL_CATALOG
+
+    db = tmp_path / "desk.db"
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 1}', encoding="utf-8")
+    args = {
+        "both": ["--catalog", str(SMALL_CATALOG), "--no-catalog"],
+        "missing": ["--catalog", str(tmp_path / "khong-co.json")],
+        "bad": ["--catalog", str(bad)],
+    }[catalog]
+    run = cli(capsys, *INIT, "--desk-range", "0001-4999", *args, "--db", db)
+    assert_refused(run)
+    assert not db.exists()
 
 
 def test_init_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -327,3 +365,32 @@ def test_commands_other_than_set_up_never_create_a_database(
         assert_refused(run)
         assert "Không có dữ liệu quầy" in run.err
     assert not missing.exists()
+
+
+# --- desk run on a database that is not there -------------------------------------------------
+
+
+def test_run_on_a_mistyped_path_creates_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "khong-co" / "thu-muc" / "x.db"
+    run = cli(capsys, "run", "--db", missing)
+    assert_refused(run)
+    assert run.code == 7
+    assert str(missing) in run.err and "desk init" in run.err and "desk demo" in run.err
+    assert not (tmp_path / "khong-co").exists()
+    monkeypatch.setenv("DESK_DB", str(missing))  # `desk` alone is `desk run`
+    assert_refused(cli(capsys))
+    assert not (tmp_path / "khong-co").exists()
+
+
+def test_run_on_a_database_without_an_office_makes_no_demo(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "desk.db"
+    DeskServices.open(db).close()
+    run = cli(capsys, "run", "--db", db)
+    assert_refused(run)
+    assert "chưa có cơ quan" in run.err
+    with opened(db) as desk:
+        assert not desk.office.is_initialised()
