@@ -22,6 +22,7 @@ from textual.widgets import (
 
 from desk.devices.barcode import Scan, ScanKind
 from desk.domain.citizen_id import CitizenId
+from desk.domain.money import money
 from desk.errors import DeskError, InvalidInput
 from desk.i18n import translate
 from desk.services.catalog import ProcedureView
@@ -51,10 +52,6 @@ FIRST_FIELDS = {
     "step-fees": "#sets",
 }
 """Where the cursor goes when a step opens (no procedure chosen yet: no checkbox, it stays)."""
-
-
-def money(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đ"
 
 
 class IntakeScreen(DeskScreen):

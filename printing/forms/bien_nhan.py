@@ -16,9 +16,10 @@ from PIL import Image
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from desk.domain.money import money
 from printing import forms
 from printing.forms import A5_WIDTH, a5_one_page, build_thermal
-from printing.forms.common import money, roomy
+from printing.forms.common import roomy
 from printing.layout import (
     Styles,
     esc,

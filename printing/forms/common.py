@@ -24,13 +24,6 @@ def form_number(number: str, symbol: str, issuer: str = "") -> str:
     return f"{number.strip() or '……'}/{symbol}{tail}"
 
 
-def money(amount: int) -> str:
-    """'25.000 đồng': Vietnamese digit grouping with dots."""
-    if amount < 0:
-        raise ValueError("amount: a fee is never negative")
-    return f"{amount:,} đồng".replace(",", ".")
-
-
 def contact_line(phone: str, email: str, st: Styles) -> Paragraph:
     """'Số điện thoại: …    Email: …' on one line, dots where a value is missing."""
     shown_phone = esc(phone) or "……………………"

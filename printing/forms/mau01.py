@@ -25,6 +25,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desk.domain.money import fee_text
 from printing import forms
 from printing.forms import Margins, build_pdf, mark_hook, story_height
 from printing.layout import (
@@ -189,7 +190,7 @@ def _body(slip: ReceiptSlip, width: float, st: Styles, *, thermal: bool) -> list
 
 def _return_papers(slip: ReceiptSlip, st: Styles) -> list[Flowable]:
     """7–8: the fee and the originals to bring at return (Sơn La 2017 Đ10.1b)."""
-    fee = f"{slip.fee:,}".replace(",", ".") + " đồng" if slip.fee else "không thu"
+    fee = fee_text(slip.fee)
     note = f" ({esc(slip.fee_note)})" if slip.fee_note else ""
     originals = "; ".join(esc(name) for name in slip.originals_at_return) or "không"
     return [

@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from desk.domain.money import grouped
 from desk.domain.text import nfc
 from printing import fonts
 from printing.layout import esc
@@ -137,7 +138,7 @@ def _spans(columns: Sequence[Column]) -> list[Any]:
 
 def count(value: int) -> str:
     """A count with Vietnamese digit grouping: 1.234."""
-    return f"{value:,}".replace(",", ".")
+    return grouped(value)
 
 
 def percent(value: float | None) -> str:

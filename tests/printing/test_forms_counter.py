@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from desk.domain.money import money
 from desk.domain.timefmt import VN_TZ
 from printing.forms import THERMAL_DOTS, bien_nhan, mau02, mau03, mau04
-from printing.forms.common import money
 from printing.forms.samples import (
     sample_apology,
     sample_meta,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from desk.domain.money import fee_text
 from desk.domain.timefmt import to_local
 
 SUBJECT = "Hồ sơ {code}"
@@ -83,8 +84,7 @@ def compose(
         return text
     extra = []
     if fee is not None:
-        amount = f"{fee:,}".replace(",", ".") + " đồng" if fee else "không thu"
-        extra.append(f"Phí, lệ phí: {amount}.")
+        extra.append(f"Phí, lệ phí: {fee_text(fee)}.")
     if originals:
         extra.append("Khi nhận kết quả mang theo bản chính: " + "; ".join(originals) + ".")
     return " ".join([text, *extra])
