@@ -19,6 +19,7 @@ from desk.i18n import translate
 from sync.protocol import API_PREFIX, PROTOCOL, VERSION, Envelope, WireError
 from sync.server.context import Server
 from sync.server.errors import Refused
+from sync.server.guard import BodyTooLarge, Guard, too_large_message
 from sync.server.routes_desk import router as desk_router
 from sync.server.routes_public import router as public_router
 
@@ -37,6 +38,7 @@ def create_app(server: Server) -> FastAPI:
     app.include_router(desk_router)
     app.include_router(public_router)
     _install_error_handlers(app, server)
+    app.add_middleware(Guard, clock=server.now)
     return app
 
 
@@ -59,6 +61,8 @@ def _install_error_handlers(app: FastAPI, server: Server) -> None:
 
     async def http_error(_request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, StarletteHTTPException)
+        if isinstance(error, BodyTooLarge):
+            return error_response(server, 413, "too_large", too_large_message(error.limit))
         message = translate("Máy chủ không có địa chỉ hoặc thao tác này.")
         return error_response(server, error.status_code, "http_error", message)
 

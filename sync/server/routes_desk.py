@@ -37,11 +37,11 @@ from sync.server.auth import exchange
 from sync.server.context import Server
 from sync.server.errors import Refused
 from sync.server.feed import read_page
+from sync.server.guard import MAX_PATCH_BYTES
 from sync.server.online_input import parse_submission
 from sync.server.store import Caller
 
 router = APIRouter(prefix=API_PREFIX)
-MAX_PATCH_BYTES = 8 * 1024 * 1024
 
 
 def server_of(request: Request) -> Server:

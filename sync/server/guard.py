@@ -1,0 +1,122 @@
+"""The ASGI guard in front of every route: bounded bodies, refused before they are buffered.
+
+Every request body is counted as it arrives from ``receive()``; past the route's limit the
+server answers 413 with the error envelope and reads no further (a body declared too large
+by ``Content-Length`` is refused before a byte of it is read). Unauthenticated routes get a
+small limit, so a 400 MB POST to ``/api/v1/enrol`` costs the server nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from fastapi import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from desk.i18n import translate
+from sync.protocol import (
+    API_PREFIX,
+    MAX_BATCH_BYTES,
+    MAX_SUBMISSION_BYTES,
+    Envelope,
+    WireError,
+)
+
+SMALL_BODY = 16 * 1024
+"""Enrolment, the public feedback form, the tracking page and every route not listed below."""
+MAX_PATCH_BYTES = 8 * 1024 * 1024
+"""One chunk of a blob upload."""
+
+
+def body_limit(method: str, path: str) -> int:
+    """The largest body the route ``method path`` reads."""
+    if method == "POST" and path == f"{API_PREFIX}/commands":
+        return MAX_BATCH_BYTES
+    if method == "POST" and path == f"{API_PREFIX}/backoffice/dossiers":
+        return MAX_SUBMISSION_BYTES
+    if method == "PATCH" and path.startswith(f"{API_PREFIX}/blobs/"):
+        return MAX_PATCH_BYTES
+    return SMALL_BODY
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self, limit: int) -> None:
+        super().__init__(status_code=413)
+        self.limit = limit
+
+
+def too_large_message(limit: int) -> str:
+    return translate("Yêu cầu quá lớn (giới hạn {limit} byte).", {"limit": limit})
+
+
+def envelope_bytes(now: datetime, code: str, message: str) -> bytes:
+    body = Envelope[Any](server_time=now, error=WireError(code=code, message=message))
+    return body.model_dump_json().encode("utf-8")
+
+
+async def send_envelope(
+    send: Send, status: int, now: datetime, code: str, message: str, close: bool = False
+) -> None:
+    body = envelope_bytes(now, code, message)
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    if close:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class Guard:
+    """ASGI middleware: see the module's docstring."""
+
+    def __init__(self, app: ASGIApp, clock: Callable[[], datetime]) -> None:
+        self.app = app
+        self.clock = clock
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = body_limit(scope["method"], scope["path"])
+        declared = _header(scope, b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await send_envelope(
+                send, 413, self.clock(), "too_large", too_large_message(limit), close=True
+            )
+            return
+        state: dict[str, Any] = {"read": 0, "over": False, "started": False}
+
+        async def counted() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                state["read"] += len(message.get("body", b""))
+                if state["read"] > limit:
+                    state["over"] = True
+                    raise BodyTooLarge(limit)
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            if state["over"]:  # whatever the route made of it, the answer is 413
+                if message["type"] == "http.response.start" and not state["started"]:
+                    state["started"] = True
+                    await send_envelope(
+                        send, 413, self.clock(), "too_large", too_large_message(limit), True
+                    )
+                return
+            if message["type"] == "http.response.start":
+                state["started"] = True
+            await send(message)
+
+        await self.app(scope, counted, guarded_send)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            text: str = value.decode("latin-1").strip()
+            return text
+    return None
