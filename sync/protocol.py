@@ -27,6 +27,8 @@ MAX_BATCH_COMMANDS = 500
 MAX_BATCH_BYTES = 4 * 1024 * 1024
 """Decompressed size of one batch body: a bigger one is refused before it is parsed."""
 MAX_PAYLOAD_CHARS = 64 * 1024
+MAX_SEQ = 2**63 - 1
+"""Command numbers and feed cursors are signed 64-bit integers in the server's database."""
 """One command's payload, as canonical JSON text."""
 
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
@@ -108,7 +110,7 @@ class Command(Strict):
 
     command_id: Uuid
     desk_id: Uuid
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=MAX_SEQ)]
     type: CommandType
     dossier_id: Uuid | None = None
     payload: dict[str, Any]

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desk.i18n import translate
@@ -59,12 +60,23 @@ def _install_error_handlers(app: FastAPI, server: Server) -> None:
         message = translate("Yêu cầu không hợp lệ (trường {field}).", {"field": where})
         return error_response(server, 422, "bad_request", message)
 
-    async def http_error(_request: Request, error: Exception) -> JSONResponse:
+    async def http_error(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, StarletteHTTPException)
         if isinstance(error, BodyTooLarge):
             return error_response(server, 413, "too_large", too_large_message(error.limit))
-        message = translate("Máy chủ không có địa chỉ hoặc thao tác này.")
-        return error_response(server, error.status_code, "http_error", message)
+        status = error.status_code
+        code, text = _http_refusal(status, error.__cause__, request.method)
+        response = error_response(server, status, code, text)
+        response.headers.update(error.headers or {})  # 405 names the methods allowed
+        return response
+
+    async def data_error(request: Request, error: Exception) -> JSONResponse:
+        # The database refused a value no check above caught (a NUL in text on PostgreSQL, a
+        # number out of range): the request's fault, nothing was written; no traceback.
+        assert isinstance(error, DataError)
+        log.warning("refused by the database: %s %s", request.method, request.url.path)
+        message = translate("Yêu cầu chứa giá trị không hợp lệ; không có gì được ghi.")
+        return error_response(server, 400, "bad_request", message)
 
     async def unexpected(_request: Request, error: Exception) -> JSONResponse:
         log.error("unexpected server error (%s)", type(error).__name__, exc_info=True)
@@ -74,4 +86,19 @@ def _install_error_handlers(app: FastAPI, server: Server) -> None:
     app.add_exception_handler(Refused, refused)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(DataError, data_error)
     app.add_exception_handler(Exception, unexpected)
+
+
+def _http_refusal(status: int, cause: BaseException | None, method: str) -> tuple[str, str]:
+    """(code, message) of a refusal made by the framework before any route ran."""
+    if status == 400 and isinstance(cause, UnicodeDecodeError):
+        return "bad_encoding", translate("Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ.")
+    if status == 400:
+        return "bad_request", translate("Nội dung yêu cầu không đọc được (cần JSON).")
+    if status == 404:
+        return "not_found", translate("Máy chủ không có địa chỉ này.")
+    if status == 405:
+        text = translate("Địa chỉ này không nhận phương thức {method}.", {"method": method})
+        return "method_not_allowed", text
+    return "http_error", translate("Máy chủ không có địa chỉ hoặc thao tác này.")

@@ -81,6 +81,11 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        refusal = _refusal(scope)
+        if refusal is not None:
+            status, code, message = refusal
+            await send_envelope(send, status, self.clock(), code, message, close=True)
+            return
         limit = body_limit(scope["method"], scope["path"])
         declared = _header(scope, b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
@@ -112,6 +117,23 @@ class Guard:
             await send(message)
 
         await self.app(scope, counted, guarded_send)
+
+
+def _refusal(scope: Scope) -> tuple[int, str, str] | None:
+    """(status, code, message) for a request no route could read sensibly."""
+    path: str = scope["path"]
+    query: bytes = scope.get("query_string", b"")
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in path) or b"%00" in query.lower():
+        message = translate("Địa chỉ yêu cầu chứa ký tự điều khiển (như NUL); không hợp lệ.")
+        return 400, "bad_request", message
+    encoding = (_header(scope, b"content-encoding") or "identity").lower()
+    commands = scope["method"] == "POST" and path == f"{API_PREFIX}/commands"
+    if encoding not in ("identity", *(("gzip",) if commands else ())):
+        message = translate(
+            "Máy chủ không nhận nội dung nén kiểu {encoding} ở địa chỉ này.", {"encoding": encoding}
+        )
+        return 415, "unsupported_encoding", message
+    return None
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

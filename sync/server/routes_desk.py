@@ -79,7 +79,7 @@ async def push(request: Request, server: ServerDep, caller: CallerDep) -> Envelo
     if request.headers.get("content-encoding", "").lower() == "gzip":
         raw = _gunzip_capped(raw, MAX_BATCH_BYTES)
     try:
-        batch = CommandBatch.model_validate_json(raw)
+        batch = CommandBatch.model_validate_json(utf8(raw))
     except ValidationError as error:
         where = ".".join(str(p) for p in error.errors()[0]["loc"]) or "body"
         raise Refused(
@@ -128,7 +128,7 @@ async def submit_online(request: Request, server: ServerDep, caller: CallerDep) 
             reason_code="forbidden",
             http_status=403,
         )
-    submission = parse_submission(await _read_capped(request, MAX_SUBMISSION_BYTES))
+    submission = parse_submission(utf8(await _read_capped(request, MAX_SUBMISSION_BYTES)))
     submitted = await run_in_threadpool(
         partial(
             server.online.submit,
@@ -214,19 +214,40 @@ async def _read_capped(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def utf8(raw: bytes) -> bytes:
+    """``raw`` when it is UTF-8 text; otherwise a refusal that says so."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise Refused(
+            "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ (byte thứ {position}); không có "
+            "gì được ghi.",
+            reason_code="bad_encoding",
+            http_status=400,
+            position=error.start,
+        ) from None
+    return raw
+
+
 def _gunzip_capped(data: bytes, limit: int) -> bytes:
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
         out = inflater.decompress(data, limit + 1)
     except zlib.error:
-        raise Refused(
-            "Gói lệnh nén bị hỏng; không lệnh nào được ghi.",
-            reason_code="malformed_batch",
-            http_status=422,
-        ) from None
+        raise _broken_gzip() from None
     if len(out) > limit or inflater.unconsumed_tail:
         raise _too_large(limit)
+    if not inflater.eof or inflater.unused_data:  # cut short, or something after the end
+        raise _broken_gzip()
     return out
+
+
+def _broken_gzip() -> Refused:
+    return Refused(
+        "Gói lệnh nén gzip bị hỏng hoặc không trọn vẹn; không lệnh nào được ghi.",
+        reason_code="bad_gzip",
+        http_status=400,
+    )
 
 
 def _too_large(limit: int) -> Refused:

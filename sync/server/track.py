@@ -19,6 +19,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from data.db import Database
+from desk.domain.codes import looks_like_dossier_code
 from desk.domain.lifecycle import Status
 from desk.domain.tracking import verify_lookup_code, verify_tracking_token
 from sync.protocol import TrackingView
@@ -97,6 +98,8 @@ class Tracker:
         wanted = code.strip().upper()[:64]
         if not self._per_client.allow(client) or not self._per_code.allow(wanted):
             raise too_many()
+        if not looks_like_dossier_code(wanted):  # nothing to look up (and no NUL for the DB)
+            raise not_found()
         with self._db.read() as session:
             dossier = session.scalars(
                 select(ServerDossier).where(ServerDossier.code == wanted)

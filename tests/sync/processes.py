@@ -12,6 +12,9 @@ from types import TracebackType
 
 import httpx
 
+from sync.server.auth import add_backoffice, add_desk
+from sync.server.context import Server, ServerSettings
+from tests.conftest import AGENCY_CODE
 from tests.sync.pg import free_port
 
 BIN = Path(sys.executable).parent
@@ -93,3 +96,23 @@ class ServerProcess:
         status = Path(f"/proc/{self.pid}/status").read_text()
         line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
         return int(line.split()[1])
+
+
+def add_desk_code(db_url: str, desk_range: str = "0001-4999") -> str:
+    """A desk awaiting enrolment on the server's database; returns its enrolment code."""
+    opened = Server.build(ServerSettings(db_url=db_url, blob_dir=Path("unused")))
+    try:
+        with opened.db.write() as session:
+            _key, code = add_desk(session, AGENCY_CODE, desk_range, "Quầy thử", opened.now())
+    finally:
+        opened.close()
+    return code
+
+
+def add_backoffice_bearer(db_url: str) -> str:
+    opened = Server.build(ServerSettings(db_url=db_url, blob_dir=Path("unused")))
+    try:
+        with opened.db.write() as session:
+            return add_backoffice(session, AGENCY_CODE, "Phòng thử", opened.now())
+    finally:
+        opened.close()
