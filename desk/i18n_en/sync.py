@@ -373,4 +373,7 @@ ENGLISH: dict[str, str] = {
     "Gói lệnh nén gzip bị hỏng hoặc không trọn vẹn; không lệnh nào được ghi.": (
         "The gzip-compressed batch is broken or incomplete; no command was written."
     ),
+    "Quá nhiều lần xác thực không thành công; thử lại sau ít phút.": (
+        "Too many failed authentication attempts; try again in a few minutes."
+    ),
 }

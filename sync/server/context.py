@@ -13,11 +13,12 @@ from sync.server.adapters.reference import OutboxProvinceAdapter
 from sync.server.auth import Authenticator
 from sync.server.backoffice import BackOffice
 from sync.server.blobs import BlobService, DiskBlobStorage
+from sync.server.limits import MemoryLimiter
 from sync.server.notify.queue import NotifyingAdapter
 from sync.server.online import OnlineIntake
 from sync.server.portal_feedback import PortalFeedback
 from sync.server.store import CommandStore
-from sync.server.track import RateLimiter, Tracker
+from sync.server.track import Tracker
 
 
 def utc_now() -> datetime:
@@ -72,11 +73,11 @@ class Server:
             blobs=blobs,
             backoffice=BackOffice(db, blobs, province, clock),
             online=OnlineIntake(db, blobs, province, clock, settings.public_url),
-            feedback=PortalFeedback(db, RateLimiter(settings.feedback_per_hour, 3600.0), clock),
+            feedback=PortalFeedback(db, MemoryLimiter(settings.feedback_per_hour, 3600.0), clock),
             tracker=Tracker(
                 db,
-                RateLimiter(settings.track_per_minute, 60.0),
-                RateLimiter(settings.track_per_code_per_hour, 3600.0),
+                MemoryLimiter(settings.track_per_minute, 60.0),
+                MemoryLimiter(settings.track_per_code_per_hour, 3600.0),
             ),
         )
 

@@ -50,7 +50,8 @@ def server_of(request: Request) -> Server:
 
 
 def authenticated(request: Request) -> Caller:
-    return server_of(request).auth.caller(request.headers.get("authorization"))
+    address = request.client.host if request.client else "?"
+    return server_of(request).auth.caller(request.headers.get("authorization"), address)
 
 
 ServerDep = Annotated[Server, Depends(server_of)]
