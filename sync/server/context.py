@@ -10,10 +10,10 @@ from pathlib import Path
 from data.db import Database
 from sync.server.adapters import ProvinceAdapter
 from sync.server.adapters.reference import OutboxProvinceAdapter
-from sync.server.auth import Authenticator
+from sync.server.auth import VERIFY_PER_ADDRESS, VERIFY_PER_KEY, Authenticator
 from sync.server.backoffice import BackOffice
 from sync.server.blobs import BlobService, DiskBlobStorage
-from sync.server.limits import MemoryLimiter
+from sync.server.limits import DbLimiter
 from sync.server.notify.queue import NotifyingAdapter
 from sync.server.online import OnlineIntake
 from sync.server.portal_feedback import PortalFeedback
@@ -68,16 +68,23 @@ class Server:
         return cls(
             settings=settings,
             db=db,
-            auth=Authenticator(db, clock=clock),
+            auth=Authenticator(
+                db,
+                clock=clock,
+                per_key=DbLimiter(db, "verify-key", VERIFY_PER_KEY, 60.0, clock),
+                per_address=DbLimiter(db, "verify-address", VERIFY_PER_ADDRESS, 60.0, clock),
+            ),
             commands=CommandStore(db, province, clock),
             blobs=blobs,
             backoffice=BackOffice(db, blobs, province, clock),
             online=OnlineIntake(db, blobs, province, clock, settings.public_url),
-            feedback=PortalFeedback(db, MemoryLimiter(settings.feedback_per_hour, 3600.0), clock),
+            feedback=PortalFeedback(
+                db, DbLimiter(db, "feedback", settings.feedback_per_hour, 3600.0, clock), clock
+            ),
             tracker=Tracker(
                 db,
-                MemoryLimiter(settings.track_per_minute, 60.0),
-                MemoryLimiter(settings.track_per_code_per_hour, 3600.0),
+                DbLimiter(db, "track-address", settings.track_per_minute, 60.0, clock),
+                DbLimiter(db, "track-code", settings.track_per_code_per_hour, 3600.0, clock),
             ),
         )
 
