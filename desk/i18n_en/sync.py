@@ -376,4 +376,7 @@ ENGLISH: dict[str, str] = {
     "Quá nhiều lần xác thực không thành công; thử lại sau ít phút.": (
         "Too many failed authentication attempts; try again in a few minutes."
     ),
+    "Địa chỉ proxy tin cậy không hợp lệ: {cidr} (cần dạng 10.0.0.0/8 hoặc 127.0.0.1).": (
+        "Invalid trusted proxy address: {cidr} (expected a form like 10.0.0.0/8 or 127.0.0.1)."
+    ),
 }

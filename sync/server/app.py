@@ -1,8 +1,9 @@
 """The FastAPI application factory: envelopes, error handling and the routers.
 
-Run it behind a TLS-terminating reverse proxy (nginx, Caddy) that forwards to uvicorn on
-127.0.0.1 with ``--proxy-headers`` so that the tracking page's rate limit sees client
-addresses; the desk verifies the proxy's certificate (custom CA bundle supported).
+Run it behind a TLS-terminating reverse proxy (nginx, Caddy) and name that proxy with
+``desk-server run --trusted-proxy CIDR`` (or DESK_SERVER_TRUSTED_PROXIES) so that the rate
+limits see client addresses from its ``X-Forwarded-For``; from any other peer the header is
+ignored. The desk verifies the proxy's certificate (custom CA bundle supported).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def create_app(server: Server) -> FastAPI:
     app.include_router(desk_router)
     app.include_router(public_router)
     _install_error_handlers(app, server)
-    app.add_middleware(Guard, clock=server.now)
+    app.add_middleware(Guard, clock=server.now, trusted_proxies=server.settings.trusted_proxies)
     return app
 
 

@@ -40,6 +40,8 @@ class ServerSettings:
     clock: Callable[[], datetime] = field(default=utc_now)
     feedback_per_hour: int = 5
     """Phản ánh sent through the public page per client address per hour."""
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses or CIDRs of the reverse proxies whose X-Forwarded-For names the client."""
     public_url: str = ""
     """The public address of the tracking page (links in citizens' messages); empty: the
     server queues no notifications."""

@@ -8,6 +8,7 @@ small limit, so a 400 MB POST to ``/api/v1/enrol`` costs the server nothing.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from desk.errors import InvalidInput
 from desk.i18n import translate
 from sync.protocol import (
     API_PREFIX,
@@ -73,14 +75,21 @@ async def send_envelope(
 class Guard:
     """ASGI middleware: see the module's docstring."""
 
-    def __init__(self, app: ASGIApp, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        clock: Callable[[], datetime],
+        trusted_proxies: tuple[str, ...] = (),
+    ) -> None:
         self.app = app
         self.clock = clock
+        self.trusted = trusted_networks(trusted_proxies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        scope["client"] = (client_address(scope, self.trusted), 0)
         refusal = _refusal(scope)
         if refusal is not None:
             status, code, message = refusal
@@ -117,6 +126,57 @@ class Guard:
             await send(message)
 
         await self.app(scope, counted, guarded_send)
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def trusted_networks(cidrs: tuple[str, ...]) -> tuple[Network, ...]:
+    """The proxies whose ``X-Forwarded-For`` is believed; a bad CIDR is refused at start."""
+    networks: list[Network] = []
+    for cidr in cidrs:
+        try:
+            networks.append(ipaddress.ip_network(cidr.strip(), strict=False))
+        except ValueError:
+            raise InvalidInput(
+                "Địa chỉ proxy tin cậy không hợp lệ: {cidr} (cần dạng 10.0.0.0/8 hoặc 127.0.0.1).",
+                cidr=cidr,
+            ) from None
+    return tuple(networks)
+
+
+def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
+    """The address rate limits count: the peer's, unless the peer is a trusted proxy; then
+    the right-most address of ``X-Forwarded-For`` that is not itself a trusted proxy (what
+    the client wrote to the left of it is not believed)."""
+    peer = scope.get("client")
+    address = str(peer[0]) if peer else "?"
+    if not trusted or not _within(address, trusted):
+        return address
+    forwarded = _header(scope, b"x-forwarded-for") or ""
+    for hop in reversed([part.strip() for part in forwarded.split(",") if part.strip()]):
+        if not _parses(hop):
+            return address  # a chain the proxy did not write: the proxy is the client
+        if not _within(hop, trusted):
+            return hop
+        address = hop
+    return address
+
+
+def _parses(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _within(address: str, networks: tuple[Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 def _refusal(scope: Scope) -> tuple[int, str, str] | None:

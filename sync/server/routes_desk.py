@@ -50,7 +50,7 @@ def server_of(request: Request) -> Server:
 
 
 def authenticated(request: Request) -> Caller:
-    address = request.client.host if request.client else "?"
+    address = request.client.host if request.client else "?"  # see guard.client_address
     return server_of(request).auth.caller(request.headers.get("authorization"), address)
 
 
