@@ -28,6 +28,23 @@ from sync.server.routes_public import router as public_router
 log = logging.getLogger("desk.server")
 
 
+class PathOnlyAccessLog(logging.Filter):
+    """Uvicorn's access log without the query string: tracking tokens (``?k=``), lookup codes
+    and feed cursors never reach the log; the path (with the dossier code) does."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            record.args = (*args[:2], args[2].split("?", 1)[0], *args[3:])
+        return True
+
+
+def _log_paths_only() -> None:
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, PathOnlyAccessLog) for f in access.filters):
+        access.addFilter(PathOnlyAccessLog())
+
+
 def create_app(server: Server) -> FastAPI:
     app = FastAPI(
         title="motcua-desk central server",
@@ -37,6 +54,7 @@ def create_app(server: Server) -> FastAPI:
         redoc_url=None,
     )
     app.state.server = server
+    _log_paths_only()
     app.include_router(desk_router)
     app.include_router(public_router)
     _install_error_handlers(app, server)
