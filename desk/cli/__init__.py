@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args:
         args = ["run"]
     try:
-        app(args=args, prog_name="desk", standalone_mode=False)
+        # Without standalone mode, Typer returns (not raises) the code of a `typer.Exit`.
+        returned = app(args=args, prog_name="desk", standalone_mode=False)
     except DeskError as error:
         sys.stderr.write(f"{error.title}: {error.message}\n")
         return error.exit_code
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             + "\n"
         )
         return EXIT_UNEXPECTED
-    return 0
+    return returned if isinstance(returned, int) else 0
 
 
 # Click's usage messages are English; the phrases officers meet most are put in Vietnamese.

@@ -420,7 +420,8 @@ from sync.server import cli_credentials  # noqa: E402, F401  (registers list, re
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     try:
-        app(
+        # Without standalone mode, Typer returns (not raises) the code of a `typer.Exit`.
+        returned = app(
             args=sys.argv[1:] if argv is None else argv,
             prog_name="desk-server",
             standalone_mode=False,
@@ -435,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    return 0
+    return returned if isinstance(returned, int) else 0
 
 
 if __name__ == "__main__":
