@@ -379,4 +379,7 @@ ENGLISH: dict[str, str] = {
     "Địa chỉ proxy tin cậy không hợp lệ: {cidr} (cần dạng 10.0.0.0/8 hoặc 127.0.0.1).": (
         "Invalid trusted proxy address: {cidr} (expected a form like 10.0.0.0/8 or 127.0.0.1)."
     ),
+    "Phần tệp gửi lên rỗng; không có gì được ghi.": (
+        "The uploaded chunk is empty; nothing was written."
+    ),
 }

@@ -18,7 +18,8 @@ from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desk.i18n import translate
-from sync.protocol import API_PREFIX, PROTOCOL, VERSION, Envelope, WireError
+from sync.protocol import API_PREFIX, H_LENGTH, PROTOCOL, VERSION, Envelope, WireError
+from sync.server import openapi
 from sync.server.context import Server
 from sync.server.errors import Refused
 from sync.server.guard import BodyTooLarge, Guard, too_large_message
@@ -58,6 +59,7 @@ def create_app(server: Server) -> FastAPI:
     app.include_router(desk_router)
     app.include_router(public_router)
     _install_error_handlers(app, server)
+    openapi.install(app)
     app.add_middleware(Guard, clock=server.now, trusted_proxies=server.settings.trusted_proxies)
     return app
 
@@ -76,6 +78,13 @@ def _install_error_handlers(app: FastAPI, server: Server) -> None:
         assert isinstance(error, RequestValidationError)
         first = error.errors()[0] if error.errors() else {"loc": ()}
         where = ".".join(str(part) for part in first.get("loc", ())) or "?"
+        if where == f"header.{H_LENGTH}" and first.get("type") == "less_than_equal":
+            limit = server.settings.max_blob_bytes  # a file too big: say so, as before
+            message = translate(
+                "Tệp quá lớn hoặc rỗng ({size} byte); giới hạn của máy chủ là {limit} byte.",
+                {"size": first.get("input"), "limit": limit},
+            )
+            return error_response(server, 413, "too_large", message)
         message = translate("Yêu cầu không hợp lệ (trường {field}).", {"field": where})
         return error_response(server, 422, "bad_request", message)
 
@@ -86,7 +95,10 @@ def _install_error_handlers(app: FastAPI, server: Server) -> None:
         status = error.status_code
         code, text = _http_refusal(status, error.__cause__, request.method)
         response = error_response(server, status, code, text)
-        response.headers.update(error.headers or {})  # 405 names the methods allowed
+        response.headers.update(error.headers or {})
+        allowed = openapi.methods_of(request.app, request.url.path) if status == 405 else []
+        if allowed:  # every method of the address, not only the first route's
+            response.headers["Allow"] = ", ".join(allowed)
         return response
 
     async def data_error(request: Request, error: Exception) -> JSONResponse:

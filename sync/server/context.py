@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from data.db import Database
+from sync.protocol import MAX_BLOB_BYTES
 from sync.server.adapters import ProvinceAdapter
 from sync.server.adapters.reference import OutboxProvinceAdapter
 from sync.server.auth import VERIFY_PER_ADDRESS, VERIFY_PER_KEY, Authenticator
@@ -31,7 +32,7 @@ class ServerSettings:
     """SQLAlchemy URL: sqlite:///server.db (trial) or postgresql+psycopg://… (production)."""
     blob_dir: Path
     """Where uploaded scans and result files are kept (one file per SHA-256)."""
-    max_blob_bytes: int = 64 * 1024 * 1024
+    max_blob_bytes: int = MAX_BLOB_BYTES
     """Largest accepted upload."""
     track_per_minute: int = 20
     """Public tracking look-ups per client address per minute."""

@@ -87,10 +87,14 @@ def decode_cursor(cursor: str | None) -> int:
         value = int(digits)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise Refused(
-            "Con trỏ đồng bộ không hợp lệ; hãy đồng bộ lại từ đầu.", reason_code="bad_cursor"
+            "Con trỏ đồng bộ không hợp lệ; hãy đồng bộ lại từ đầu.",
+            reason_code="bad_cursor",
+            http_status=422,
         ) from None
     if not 0 <= value <= MAX_SEQ:
         raise Refused(
-            "Con trỏ đồng bộ không hợp lệ; hãy đồng bộ lại từ đầu.", reason_code="bad_cursor"
+            "Con trỏ đồng bộ không hợp lệ; hãy đồng bộ lại từ đầu.",
+            reason_code="bad_cursor",
+            http_status=422,
         )
     return value

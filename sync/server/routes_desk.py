@@ -6,11 +6,12 @@ import zlib
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
+from desk.domain.codes import DOSSIER_CODE_PATTERN
 from sync.protocol import (
     API_PREFIX,
     H_LENGTH,
@@ -18,7 +19,10 @@ from sync.protocol import (
     H_OFFSET,
     H_TUS,
     MAX_BATCH_BYTES,
+    MAX_BLOB_BYTES,
+    MAX_SEQ,
     MAX_SUBMISSION_BYTES,
+    SHA256_PATTERN,
     SHA256_RE,
     TUS_VERSION,
     VERSION,
@@ -42,6 +46,8 @@ from sync.server.online_input import parse_submission
 from sync.server.store import Caller
 
 router = APIRouter(prefix=API_PREFIX)
+Sha256Path = Annotated[str, Path(pattern=SHA256_PATTERN, description="SHA-256 (hex) of the file")]
+CodePath = Annotated[str, Path(pattern=DOSSIER_CODE_PATTERN, description="Dossier code")]
 
 
 def server_of(request: Request) -> Server:
@@ -101,7 +107,11 @@ async def push(request: Request, server: ServerDep, caller: CallerDep) -> Envelo
 
 
 @router.get("/changes", response_model=Envelope[ChangePage])
-def pull(server: ServerDep, caller: CallerDep, cursor: str | None = None) -> Envelope[Any]:
+def pull(
+    server: ServerDep,
+    caller: CallerDep,
+    cursor: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_-]*$")] = None,
+) -> Envelope[Any]:
     with server.db.read() as session:
         page = read_page(session, caller.agency_code, cursor)
     return envelope(server, page)
@@ -109,7 +119,7 @@ def pull(server: ServerDep, caller: CallerDep, cursor: str | None = None) -> Env
 
 @router.post("/backoffice/dossiers/{code}/advance", response_model=Envelope[AdvanceResponse])
 def advance(
-    code: str, request: AdvanceRequest, server: ServerDep, caller: CallerDep
+    code: CodePath, request: AdvanceRequest, server: ServerDep, caller: CallerDep
 ) -> Envelope[Any]:
     if caller.role != "backoffice":
         raise Refused(
@@ -150,8 +160,8 @@ def _checked_sha(sha256: str) -> str:
     return sha256
 
 
-@router.head("/blobs/{sha256}")
-def blob_head(sha256: str, server: ServerDep, caller: CallerDep) -> Response:
+@router.head("/blobs/{sha256}", response_class=Response)
+def blob_head(sha256: Sha256Path, server: ServerDep, caller: CallerDep) -> Response:
     blob = server.blobs.state(caller.agency_code, _checked_sha(sha256))
     if blob is None:  # nothing, or nothing this agency may see: the same answer
         return Response(status_code=404, headers={H_TUS: TUS_VERSION})
@@ -159,36 +169,44 @@ def blob_head(sha256: str, server: ServerDep, caller: CallerDep) -> Response:
     return Response(status_code=200, headers={**headers, "Cache-Control": "no-store"})
 
 
-@router.post("/blobs/{sha256}", status_code=201)
+@router.post("/blobs/{sha256}", status_code=201, response_class=Response)
 def blob_create(
-    sha256: str,
+    sha256: Sha256Path,
     server: ServerDep,
     caller: CallerDep,
-    upload_length: Annotated[int, Header(alias=H_LENGTH)],
-    media_type: Annotated[str, Header(alias=H_MEDIA)] = "application/octet-stream",
+    upload_length: Annotated[int, Header(alias=H_LENGTH, ge=1, le=MAX_BLOB_BYTES)],
+    media_type: Annotated[
+        str, Header(alias=H_MEDIA, max_length=100, pattern=r"^[A-Za-z0-9.+/-]+$")
+    ] = "application/octet-stream",
 ) -> Response:
     blob = server.blobs.create(caller.agency_code, _checked_sha(sha256), upload_length, media_type)
     headers = {H_TUS: TUS_VERSION, H_OFFSET: str(blob.offset), H_LENGTH: str(blob.length)}
     return Response(status_code=201, headers=headers)
 
 
-@router.patch("/blobs/{sha256}", status_code=204)
+@router.patch("/blobs/{sha256}", status_code=204, response_class=Response)
 async def blob_patch(
-    sha256: str,
+    sha256: Sha256Path,
     request: Request,
     server: ServerDep,
     caller: CallerDep,
-    upload_offset: Annotated[int, Header(alias=H_OFFSET)],
+    upload_offset: Annotated[int, Header(alias=H_OFFSET, ge=0, le=MAX_SEQ)],
 ) -> Response:
     data = await _read_capped(request, MAX_PATCH_BYTES)
+    if not data:
+        raise Refused(
+            "Phần tệp gửi lên rỗng; không có gì được ghi.",
+            reason_code="empty_chunk",
+            http_status=422,
+        )
     blob = await run_in_threadpool(
         server.blobs.append, caller.agency_code, _checked_sha(sha256), upload_offset, data
     )
     return Response(status_code=204, headers={H_TUS: TUS_VERSION, H_OFFSET: str(blob.offset)})
 
 
-@router.get("/blobs/{sha256}")
-def blob_get(sha256: str, server: ServerDep, caller: CallerDep) -> Response:
+@router.get("/blobs/{sha256}", response_class=Response)
+def blob_get(sha256: Sha256Path, server: ServerDep, caller: CallerDep) -> Response:
     blob, data = server.blobs.read(caller.agency_code, _checked_sha(sha256))
     return Response(content=data, media_type=blob.media_type)
 

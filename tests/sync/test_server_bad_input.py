@@ -59,7 +59,7 @@ def test_a_pull_cursor_past_64_bits_is_refused(server: ServerProcess, desk: Desk
         params={"cursor": encode_cursor(2**64)},
         headers=auth(bearer_of(desk)),
     )
-    assert "đồng bộ lại" in _refused(response, 400, "bad_cursor")
+    assert "đồng bộ lại" in _refused(response, 422, "bad_cursor")
     assert "Traceback" not in server.log()
 
 
