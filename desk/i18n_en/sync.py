@@ -382,4 +382,7 @@ ENGLISH: dict[str, str] = {
     "Phần tệp gửi lên rỗng; không có gì được ghi.": (
         "The uploaded chunk is empty; nothing was written."
     ),
+    "Nội dung yêu cầu chứa ký tự NUL; không có gì được ghi.": (
+        "The request body contains a NUL character; nothing was written."
+    ),
 }

@@ -22,7 +22,7 @@ from sync.protocol import API_PREFIX, H_LENGTH, PROTOCOL, VERSION, Envelope, Wir
 from sync.server import openapi
 from sync.server.context import Server
 from sync.server.errors import Refused
-from sync.server.guard import BodyTooLarge, Guard, too_large_message
+from sync.server.guard import BodyTooLarge, Guard, NulInBody, too_large_message
 from sync.server.routes_desk import router as desk_router
 from sync.server.routes_public import router as public_router
 
@@ -92,6 +92,9 @@ def _install_error_handlers(app: FastAPI, server: Server) -> None:
         assert isinstance(error, StarletteHTTPException)
         if isinstance(error, BodyTooLarge):
             return error_response(server, 413, "too_large", too_large_message(error.limit))
+        if isinstance(error, NulInBody):
+            message = translate("Nội dung yêu cầu chứa ký tự NUL; không có gì được ghi.")
+            return error_response(server, 400, "bad_request", message)
         status = error.status_code
         code, text = _http_refusal(status, error.__cause__, request.method)
         response = error_response(server, status, code, text)

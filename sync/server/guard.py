@@ -43,6 +43,11 @@ def body_limit(method: str, path: str) -> int:
     return SMALL_BODY
 
 
+class NulInBody(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(status_code=400)
+
+
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
         super().__init__(status_code=413)
@@ -102,15 +107,23 @@ class Guard:
                 send, 413, self.clock(), "too_large", too_large_message(limit), close=True
             )
             return
-        state: dict[str, Any] = {"read": 0, "over": False, "started": False}
+        state: dict[str, Any] = {"read": 0, "over": False, "started": False, "tail": b""}
+        # A command's bad text is refused command by command (sync.server.store), not the batch.
+        json_text = _is_json(scope) and scope["path"] != f"{API_PREFIX}/commands"
 
         async def counted() -> Message:
             message = await receive()
             if message["type"] == "http.request":
-                state["read"] += len(message.get("body", b""))
+                chunk: bytes = message.get("body", b"")
+                state["read"] += len(chunk)
                 if state["read"] > limit:
                     state["over"] = True
                     raise BodyTooLarge(limit)
+                if json_text:  # a NUL in JSON text: refused on every database alike
+                    seen = state["tail"] + chunk
+                    if b"\\u0000" in seen or b"\x00" in seen:
+                        raise NulInBody()
+                    state["tail"] = seen[-5:]
             return message
 
         async def guarded_send(message: Message) -> None:
@@ -194,6 +207,12 @@ def _refusal(scope: Scope) -> tuple[int, str, str] | None:
         )
         return 415, "unsupported_encoding", message
     return None
+
+
+def _is_json(scope: Scope) -> bool:
+    kind = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
+    encoding = (_header(scope, b"content-encoding") or "identity").lower()
+    return encoding == "identity" and (kind == "application/json" or kind.endswith("+json"))
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -5,6 +5,7 @@ in the path, numbers past 64 bits, a body that is not UTF-8, a broken gzip body.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,10 +13,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from desk.domain.lifecycle import canonical_json
 from desk.services.container import DeskServices
-from sync.protocol import API_PREFIX, CommandBatch
+from sync.client import SyncClient
+from sync.protocol import API_PREFIX, CommandBatch, Outcome
 from sync.server.feed import encode_cursor
-from tests.conftest import citizen
+from tests.conftest import AGENCY_CODE, citizen
 from tests.helpers import receive
 from tests.sync.conftest import DeskFactory
 from tests.sync.helpers import auth, bearer_of, wire_commands
@@ -109,4 +112,36 @@ def test_a_broken_gzip_body_says_so(server: ServerProcess, desk: DeskServices) -
         headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
     )
     assert "gzip" in _refused(enrol, 415, "unsupported_encoding")
+    assert "Traceback" not in server.log()
+
+
+def test_a_nul_in_a_json_text_is_a_4xx_not_a_server_error(
+    server: ServerProcess, server_db_url: str
+) -> None:
+    add_desk_code(server_db_url)  # the agency exists, so the feedback reaches the database
+    form = {
+        "agency_code": AGENCY_CODE,
+        "content": "Nội dung\u0000 có NUL",
+        "sender_phone": "0912345678",
+    }
+    response = httpx.post(f"{server.url}{API_PREFIX}/public/feedback", json=form)
+    assert 400 <= response.status_code < 500, response.text
+    assert response.json()["error"]["message"]
+    assert "Traceback" not in server.log()
+
+
+def test_a_nul_in_a_commands_text_rejects_that_command_only(
+    server: ServerProcess, desk: DeskServices
+) -> None:
+    original = wire_commands(desk)[0]
+    payload = {**original.payload, "summary": "có\u0000NUL"}
+    forged = original.model_copy(
+        update={
+            "payload": payload,
+            "payload_hash": hashlib.sha256(canonical_json(payload).encode()).hexdigest(),
+        }
+    )
+    with SyncClient(server.url, bearer=bearer_of(desk)) as client:
+        result = client.push(CommandBatch(commands=[forged])).results[0]
+    assert (result.outcome, result.code) == (Outcome.REJECTED, "bad_payload")
     assert "Traceback" not in server.log()
