@@ -234,7 +234,7 @@ def _unauthorised() -> Refused:
 
 SEEN_EVERY = timedelta(minutes=1)
 VERIFY_PER_KEY = 10
-"""Argon2 verifications not answered from the cache, per desk key per minute."""
+"""Failed (or still running) argon2 verifications, per desk key per minute."""
 VERIFY_PER_ADDRESS = 20
 """The same, per client address per minute."""
 PARALLEL_VERIFICATIONS = 2
@@ -333,13 +333,19 @@ class Authenticator:
         secret: str,
         fresh: Caller,
     ) -> _Verdict:
-        if not self._per_address.allow(address) or not self._per_key.allow(key):
+        if not self._per_address.allow(address):
+            raise _too_many_attempts()
+        if not self._per_key.allow(key):
+            self._per_address.release(address)
             raise _too_many_attempts()
         with self._argon2:
             try:
                 ok: bool = _HASHER.verify(secret_hash, secret)
             except (VerificationError, InvalidHashError):
                 ok = False
+        if ok:  # only failures count (and attempts still running, so a burst cannot pass)
+            self._per_key.release(key)
+            self._per_address.release(address)
         verdict = _Verdict(fresh if ok else None, version, self._monotonic() + CACHE_SECONDS)
         with self._lock:
             if len(self._cache) >= CACHE_ENTRIES:

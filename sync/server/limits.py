@@ -33,6 +33,10 @@ class Limiter(Protocol):
         """Count a hit for ``key``; False (and nothing counted) when it is over the limit."""
         ...
 
+    def release(self, key: str) -> None:
+        """Take back the last hit counted for ``key`` (it turned out not to count)."""
+        ...
+
 
 class MemoryLimiter:
     """At most ``limit`` hits per ``window`` seconds for each key (sliding window)."""
@@ -59,6 +63,12 @@ class MemoryLimiter:
                 self._hits = {k: v for k, v in self._hits.items() if v}
             return True
 
+    def release(self, key: str) -> None:
+        with self._lock:
+            hits = self._hits.get(key)
+            if hits:
+                hits.pop()
+
 
 class DbLimiter:
     """A limit named ``name`` whose hits are rows of ``srv_rate_limit``."""
@@ -74,8 +84,23 @@ class DbLimiter:
         self._name = name
         self._clock = clock
 
+    def _bucket(self, key: str) -> str:
+        return hashlib.blake2b(f"{self._name}\0{key}".encode(), digest_size=16).hexdigest()
+
+    def release(self, key: str) -> None:
+        bucket = self._bucket(key)
+        with self._db.write() as session:
+            last = session.scalar(
+                select(ServerRateHit.id)
+                .where(ServerRateHit.bucket == bucket)
+                .order_by(ServerRateHit.at_us.desc())
+                .limit(1)
+            )
+            if last is not None:
+                session.execute(delete(ServerRateHit).where(ServerRateHit.id == last))
+
     def allow(self, key: str) -> bool:
-        bucket = hashlib.blake2b(f"{self._name}\0{key}".encode(), digest_size=16).hexdigest()
+        bucket = self._bucket(key)
         now = int(self._clock().timestamp() * 1_000_000)
         since = now - int(self.window * 1_000_000)
         with self._db.write() as session:
