@@ -94,7 +94,7 @@ def _install_error_handlers(app: FastAPI, server: Server) -> None:
             return error_response(server, 413, "too_large", too_large_message(error.limit))
         if isinstance(error, NulInBody):
             message = translate("Nội dung yêu cầu chứa ký tự NUL; không có gì được ghi.")
-            return error_response(server, 400, "bad_request", message)
+            return error_response(server, 422, "bad_request", message)
         status = error.status_code
         code, text = _http_refusal(status, error.__cause__, request.method)
         response = error_response(server, status, code, text)

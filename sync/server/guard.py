@@ -45,7 +45,7 @@ def body_limit(method: str, path: str) -> int:
 
 class NulInBody(HTTPException):
     def __init__(self) -> None:
-        super().__init__(status_code=400)
+        super().__init__(status_code=422)
 
 
 class BodyTooLarge(HTTPException):

@@ -31,6 +31,11 @@ allow-extra-parameters = false
 # checksum of an ID number, a protocol version this server does not speak) answer 422.
 expected-statuses = ["2xx", "401", "403", "404", "409", "422", "429"]
 
+[checks.negative_data_rejection]
+# A file declared larger than the server takes is 413, as in tus; the rest is the default.
+expected-statuses = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428",
+                     "429", "5xx"]
+
 [[operations]]
 include-path-regex = "/backoffice/"
 headers = {{ Authorization = "Bearer {backoffice}" }}
