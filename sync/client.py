@@ -2,8 +2,9 @@
 
 Every answer must be our envelope (``protocol == "motcua-sync"``): anything else — a captive
 portal's login page with status 200, a proxy's error page — means "not really online" and is
-raised as ``Offline``, as are connection errors, timeouts and 5xx answers. A 4xx envelope is
-a refusal (``SyncRefused``) with the server's Vietnamese message. The transport is
+raised as ``Offline``, as are connection errors, timeouts, 5xx answers and 429 (throttled:
+try again later). Any other 4xx envelope is a refusal (``SyncRefused``) with the server's
+Vietnamese message. The transport is
 injectable (``httpx.MockTransport`` in unit tests); ``verify`` takes a CA bundle path for a
 server whose certificate comes from a private CA.
 """
@@ -131,6 +132,8 @@ class SyncClient:
         self.bytes_sent += len(content) if isinstance(content, bytes) else 0
         if response.status_code >= 500:
             raise Offline(f"server error {response.status_code}")
+        if response.status_code == 429:  # throttled: like an outage, try again later
+            raise Offline("rate limited")
         return response
 
     def _envelope(self, response: httpx.Response) -> Envelope[Any]:

@@ -28,11 +28,16 @@ MAX_BATCH_BYTES = 4 * 1024 * 1024
 """Decompressed size of one batch body: a bigger one is refused before it is parsed."""
 MAX_PAYLOAD_CHARS = 64 * 1024
 """One command's payload, as canonical JSON text."""
+MAX_BLOB_BYTES = 64 * 1024 * 1024
+"""The server's default limit on one uploaded file."""
+MAX_SEQ = 2**63 - 1
+"""Command numbers and feed cursors are signed 64-bit integers in the server's database."""
 
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 UUID_RE = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
 Uuid = Annotated[str, StringConstraints(pattern=UUID_RE)]
 CommandType = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]{0,63}$")]
 
@@ -111,12 +116,13 @@ class Command(Strict):
 
     command_id: Uuid
     desk_id: Uuid
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=MAX_SEQ)]
     type: CommandType
     dossier_id: Uuid | None = None
     payload: dict[str, Any]
     payload_hash: Sha256
-    created_at: datetime
+    created_at: Annotated[datetime, Field(strict=True)]
+    """An RFC 3339 date-time (a number of seconds is not taken)."""
 
 
 class CommandBatch(Strict):

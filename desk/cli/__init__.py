@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         args = ["run"]
     command = args[0] if args[0].replace("-", "").isalpha() else "?"  # never an argument's value
     try:
-        app(args=args, prog_name="desk", standalone_mode=False)
+        # Without standalone mode, Typer returns (not raises) the code of a `typer.Exit`.
+        returned = app(args=args, prog_name="desk", standalone_mode=False)
     except DeskError as error:
         log.info("desk %s refused: %s (exit %d)", command, type(error).__name__, error.exit_code)
         sys.stderr.write(f"{error.title}: {error.message}\n")
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         sys.stderr.write(message + "\n")
         return EXIT_UNEXPECTED
-    return 0
+    return returned if isinstance(returned, int) else 0
 
 
 # Click's usage messages are English; the phrases officers meet most are put in Vietnamese.

@@ -37,6 +37,8 @@ _SEQ_RE = re.compile(_SEQ, re.ASCII)
 _CODE_RE = re.compile(rf"(?P<agency>{_AGENCY})-(?P<day>{_DAY})-(?P<seq>{_SEQ})", re.ASCII)
 DOSSIER_CODE_RE = _CODE_RE
 """A whole dossier code anywhere in a text (a print job's title, a file name)."""
+DOSSIER_CODE_PATTERN = rf"^{_AGENCY}-{_DAY}-{_SEQ}$"
+"""The shape of a dossier code (upper case), for JSON Schema and OpenAPI."""
 
 # Issued sequences are 4 digits; YYMMDD only says 20YY, so issuing is limited to 2000-2099.
 SEQ_MAX = 9999

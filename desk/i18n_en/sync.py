@@ -128,9 +128,6 @@ ENGLISH: dict[str, str] = {
         "Only a back-office account may change a dossier's status."
     ),
     "Mã băm SHA-256 không hợp lệ.": "Invalid SHA-256.",
-    "Gói lệnh nén bị hỏng; không lệnh nào được ghi.": (
-        "The compressed batch is damaged; no command was recorded."
-    ),
     "Yêu cầu quá lớn (giới hạn {limit} byte).": "Request too large (limit {limit} bytes).",
     # sync/server/routes_public.py
     "Mã hồ sơ": "Dossier code",
@@ -356,5 +353,39 @@ ENGLISH: dict[str, str] = {
     "đã thu hồi": "revoked",
     "Đã thu hồi {key}; mọi yêu cầu dùng khóa này bị từ chối ngay.": (
         "Revoked {key}; every request with this key is refused from now on."
+    ),
+    "Địa chỉ yêu cầu chứa ký tự điều khiển (như NUL); không hợp lệ.": (
+        "The request address contains a control character (such as NUL); it is not valid."
+    ),
+    "Máy chủ không nhận nội dung nén kiểu {encoding} ở địa chỉ này.": (
+        "The server does not accept {encoding}-encoded content at this address."
+    ),
+    "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ.": (
+        "The request body is not valid UTF-8 text."
+    ),
+    "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ (byte thứ {position}); không có "
+    "gì được ghi.": (
+        "The request body is not valid UTF-8 text (byte {position}); nothing was written."
+    ),
+    "Nội dung yêu cầu không đọc được (cần JSON).": "The request body cannot be read (JSON needed).",
+    "Máy chủ không có địa chỉ này.": "The server has no such address.",
+    "Địa chỉ này không nhận phương thức {method}.": "This address does not accept {method}.",
+    "Yêu cầu chứa giá trị không hợp lệ; không có gì được ghi.": (
+        "The request contains an invalid value; nothing was written."
+    ),
+    "Gói lệnh nén gzip bị hỏng hoặc không trọn vẹn; không lệnh nào được ghi.": (
+        "The gzip-compressed batch is broken or incomplete; no command was written."
+    ),
+    "Quá nhiều lần xác thực không thành công; thử lại sau ít phút.": (
+        "Too many failed authentication attempts; try again in a few minutes."
+    ),
+    "Địa chỉ proxy tin cậy không hợp lệ: {cidr} (cần dạng 10.0.0.0/8 hoặc 127.0.0.1).": (
+        "Invalid trusted proxy address: {cidr} (expected a form like 10.0.0.0/8 or 127.0.0.1)."
+    ),
+    "Phần tệp gửi lên rỗng; không có gì được ghi.": (
+        "The uploaded chunk is empty; nothing was written."
+    ),
+    "Nội dung yêu cầu chứa ký tự NUL; không có gì được ghi.": (
+        "The request body contains a NUL character; nothing was written."
     ),
 }

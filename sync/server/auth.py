@@ -6,10 +6,10 @@ sends it with the code; the server keeps an argon2 hash of it. If the answer is 
 desk asking again with the same code and secret gets the same enrolment again, until the code
 expires; any other desk is refused. Requests carry ``Authorization: Bearer <key>.<secret>``.
 
-Argon2 is slow by design, so a verified bearer is remembered in memory (by the SHA-256 of the
-whole header value) — but only together with the credential's ``credential_version``, which
-every request reads from the database (one primary-key read): a revoked or rotated credential
-is refused at once, on every worker process.
+Argon2 is slow by design, so its verdict on a bearer is remembered in memory (under a keyed
+BLAKE2b of the whole header value) — but only together with the credential's
+``credential_version``, which every request reads from the database (one primary-key read):
+a revoked or rotated credential is refused at once, on every worker process.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
@@ -34,10 +35,11 @@ from desk.domain.tracking import new_tracking_secret
 from sync.bundle import bundle_key
 from sync.protocol import EnrolRequest, EnrolResponse
 from sync.server.errors import Refused
+from sync.server.limits import Limiter, MemoryLimiter
 from sync.server.store import Caller
 from sync.server.tables import ServerAgency, ServerDesk
 
-CACHE_SECONDS = 60.0
+CACHE_SECONDS = 600.0
 ENROL_TTL = timedelta(days=7)
 _HASHER = PasswordHasher()
 
@@ -231,22 +233,57 @@ def _unauthorised() -> Refused:
 
 
 SEEN_EVERY = timedelta(minutes=1)
+VERIFY_PER_KEY = 10
+"""Failed (or still running) argon2 verifications, per desk key per minute."""
+VERIFY_PER_ADDRESS = 20
+"""The same, per client address per minute."""
+PARALLEL_VERIFICATIONS = 2
+"""Argon2 runs at once in one process; the others wait, leaving the CPU to cached callers."""
+CACHE_ENTRIES = 10_000
+
+
+def _too_many_attempts() -> Refused:
+    return Refused(
+        "Quá nhiều lần xác thực không thành công; thử lại sau ít phút.",
+        reason_code="rate_limited",
+        http_status=429,
+    )
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    caller: Caller | None
+    """None: the secret was wrong."""
+    version: int
+    expires: float
 
 
 class Authenticator:
+    """Checks bearers. Argon2 runs once per bearer and credential version; its verdict (also
+    a wrong secret's) is kept for ``CACHE_SECONDS`` under a keyed BLAKE2b of the whole
+    bearer. Verifications that the cache cannot answer are throttled per key and per client
+    address, so guessing secrets costs the server little and a desk's cached calls go on."""
+
     def __init__(
         self,
         db: Database,
         monotonic: Callable[[], float] = time.monotonic,
         clock: Callable[[], datetime] | None = None,
+        per_key: Limiter | None = None,
+        per_address: Limiter | None = None,
     ) -> None:
         self._db = db
         self._monotonic = monotonic
         self._clock = clock or (lambda: datetime.now(UTC))
-        self._cache: dict[str, tuple[Caller, int, float]] = {}
+        self._cache: dict[bytes, _Verdict] = {}
         self._lock = threading.Lock()
+        self._flights: dict[bytes, threading.Lock] = {}
+        self._argon2 = threading.BoundedSemaphore(PARALLEL_VERIFICATIONS)
+        self._hash_key = secrets.token_bytes(32)
+        self._per_key = per_key or MemoryLimiter(VERIFY_PER_KEY, 60.0)
+        self._per_address = per_address or MemoryLimiter(VERIFY_PER_ADDRESS, 60.0)
 
-    def caller(self, authorization: str | None) -> Caller:
+    def caller(self, authorization: str | None, address: str = "?") -> Caller:
         if not authorization or not authorization.startswith("Bearer "):
             raise _unauthorised()
         bearer = authorization.removeprefix("Bearer ").strip()
@@ -259,18 +296,65 @@ class Authenticator:
             secret_hash = desk.secret_hash
             needs_bundle_key = desk.role == "desk" and desk.bundle_key is None
             fresh = caller_of(desk)
-        token = _digest(bearer)
-        with self._lock:
-            cached = self._cache.get(token)
-        if cached is None or cached[1] != version or cached[2] <= self._monotonic():
+        token = hashlib.blake2b(bearer.encode("utf-8"), key=self._hash_key).digest()
+        verdict = self._cached(token, version)
+        if verdict is None:
             try:
-                _HASHER.verify(secret_hash, secret)
-            except (VerificationError, InvalidHashError):
-                raise _unauthorised() from None
-            with self._lock:
-                self._cache[token] = (fresh, version, self._monotonic() + CACHE_SECONDS)
+                with self._flight(token):  # the same bearer many times at once: verified once
+                    verdict = self._cached(token, version) or self._verify(
+                        token, version, key, address, secret_hash, secret, fresh
+                    )
+            finally:
+                with self._lock:
+                    self._flights.pop(token, None)
+        if verdict.caller is None:
+            raise _unauthorised()
         self._touch(key, secret, seen, needs_bundle_key)
         return fresh
+
+    def _cached(self, token: bytes, version: int) -> _Verdict | None:
+        with self._lock:
+            verdict = self._cache.get(token)
+        if verdict is None or verdict.version != version or verdict.expires <= self._monotonic():
+            return None
+        return verdict
+
+    def _flight(self, token: bytes) -> threading.Lock:
+        with self._lock:
+            return self._flights.setdefault(token, threading.Lock())
+
+    def _verify(
+        self,
+        token: bytes,
+        version: int,
+        key: str,
+        address: str,
+        secret_hash: str,
+        secret: str,
+        fresh: Caller,
+    ) -> _Verdict:
+        if not self._per_address.allow(address):
+            raise _too_many_attempts()
+        if not self._per_key.allow(key):
+            self._per_address.release(address)
+            raise _too_many_attempts()
+        with self._argon2:
+            try:
+                ok: bool = _HASHER.verify(secret_hash, secret)
+            except (VerificationError, InvalidHashError):
+                ok = False
+        if ok:  # only failures count (and attempts still running, so a burst cannot pass)
+            self._per_key.release(key)
+            self._per_address.release(address)
+        verdict = _Verdict(fresh if ok else None, version, self._monotonic() + CACHE_SECONDS)
+        with self._lock:
+            if len(self._cache) >= CACHE_ENTRIES:
+                now = self._monotonic()
+                self._cache = {t: v for t, v in self._cache.items() if v.expires > now}
+                if len(self._cache) >= CACHE_ENTRIES:
+                    self._cache.clear()
+            self._cache[token] = verdict
+        return verdict
 
     def _touch(self, key: str, secret: str, seen: datetime | None, needs_bundle_key: bool) -> None:
         """Note the last contact (at most once a minute); derive the bundle key of a desk

@@ -37,7 +37,9 @@ class BackOffice:
     def advance(self, agency_code: str, code: str, request: AdvanceRequest) -> AdvanceResponse:
         action = ACTIONS[request.to]
         if request.to == "supplement" and not request.note.strip():
-            raise Refused("Cần ghi rõ nội dung yêu cầu bổ sung.", reason_code="note_required")
+            raise Refused(
+                "Cần ghi rõ nội dung yêu cầu bổ sung.", reason_code="note_required", http_status=422
+            )
         now = self._clock()
         with self._db.write() as session:
             dossier = dossier_for_change(session, agency_code, code=code)

@@ -180,8 +180,8 @@ class BlobService:
             if offset + len(data) > upload.length:
                 raise Refused(
                     "Dữ liệu gửi lên dài hơn kích thước đã khai báo của tệp.",
-                    reason_code="too_large",
-                    http_status=413,
+                    reason_code="too_long",
+                    http_status=409,
                 )
             self._storage.write_at(_upload_name(agency_code, sha256), offset, data)
             upload.offset = offset + len(data)
@@ -245,6 +245,7 @@ class BlobService:
             raise Refused(
                 "Tệp kết quả {sha256} chưa được tải lên máy chủ.",
                 reason_code="no_result_file",
+                http_status=409,
                 sha256=sha256,
             )
 

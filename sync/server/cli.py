@@ -19,6 +19,7 @@ from sync.protocol import AdvanceRequest
 from sync.server.auth import add_backoffice, add_desk
 from sync.server.context import Server, ServerSettings
 from sync.server.errors import Refused, not_found
+from sync.server.guard import trusted_networks
 from sync.server.migrate import upgrade
 from sync.server.notify.config import notifiers_from, start_sender_loop
 from sync.server.notify.queue import NotificationSender
@@ -64,15 +65,26 @@ BlobsOption = Annotated[
 ]
 
 
-def settings(db: str | None, blobs: Path | None) -> ServerSettings:
+def settings(
+    db: str | None, blobs: Path | None, trusted_proxies: list[str] | None = None
+) -> ServerSettings:
     url = db or os.environ.get("DESK_SERVER_DB") or "sqlite:///server.db"
     folder = blobs or Path(os.environ.get("DESK_SERVER_BLOBS") or "blobs")
     public_url = os.environ.get("DESK_SERVER_PUBLIC_URL") or ""
-    return ServerSettings(db_url=url, blob_dir=folder, public_url=public_url)
+    proxies = trusted_proxies or os.environ.get(PROXIES_ENV, "").replace(",", " ").split()
+    trusted_networks(tuple(proxies))  # a bad CIDR stops the start, with a message
+    return ServerSettings(
+        db_url=url, blob_dir=folder, public_url=public_url, trusted_proxies=tuple(proxies)
+    )
 
 
-def open_server(db: str | None, blobs: Path | None) -> Server:
-    server = Server.build(settings(db, blobs))
+PROXIES_ENV = "DESK_SERVER_TRUSTED_PROXIES"
+
+
+def open_server(
+    db: str | None, blobs: Path | None, trusted_proxies: list[str] | None = None
+) -> Server:
+    server = Server.build(settings(db, blobs, trusted_proxies))
     upgrade(server.db.engine)
     return server
 
@@ -101,13 +113,21 @@ def run_command(
             help="Số tiến trình phục vụ (mỗi tiến trình có giới hạn tra cứu công khai riêng).",
         ),
     ] = 1,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--trusted-proxy",
+            help="Địa chỉ/CIDR của reverse proxy được tin X-Forwarded-For (lặp lại được; "
+            "mặc định: biến DESK_SERVER_TRUSTED_PROXIES, rồi không tin proxy nào).",
+        ),
+    ] = None,
 ) -> None:
     """Chạy máy chủ (đặt sau một reverse proxy có TLS)."""
     import uvicorn
 
     from sync.server.app import create_app
 
-    server = open_server(db, blobs)
+    server = open_server(db, blobs, trusted_proxy)
     stop = start_sender_loop(_sender(server))
     try:
         if workers == 1:
@@ -115,12 +135,13 @@ def run_command(
         else:  # stateless workers: each process builds its own Server from the environment
             os.environ["DESK_SERVER_DB"] = server.settings.db_url
             os.environ["DESK_SERVER_BLOBS"] = str(server.settings.blob_dir.resolve())
+            os.environ[PROXIES_ENV] = " ".join(server.settings.trusted_proxies)
             app_or_factory = "sync.server.cli:app_from_env"
         uvicorn.run(
             app_or_factory,  # type: ignore[arg-type]
             host=host,
             port=port,
-            proxy_headers=True,
+            proxy_headers=False,  # X-Forwarded-For only from --trusted-proxy (sync.server.guard)
             log_level="info",
             workers=workers,
             factory=workers > 1,
@@ -128,6 +149,9 @@ def run_command(
     finally:
         stop.set()
         server.close()
+
+
+app.command("serve", hidden=True)(run_command)  # the same command under the name some docs use
 
 
 def app_from_env() -> Any:
@@ -396,7 +420,8 @@ from sync.server import cli_credentials  # noqa: E402, F401  (registers list, re
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     try:
-        app(
+        # Without standalone mode, Typer returns (not raises) the code of a `typer.Exit`.
+        returned = app(
             args=sys.argv[1:] if argv is None else argv,
             prog_name="desk-server",
             standalone_mode=False,
@@ -411,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    return 0
+    return returned if isinstance(returned, int) else 0
 
 
 if __name__ == "__main__":

@@ -8,16 +8,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from data.db import Database
+from sync.protocol import MAX_BLOB_BYTES
 from sync.server.adapters import ProvinceAdapter
 from sync.server.adapters.reference import OutboxProvinceAdapter
-from sync.server.auth import Authenticator
+from sync.server.auth import VERIFY_PER_ADDRESS, VERIFY_PER_KEY, Authenticator
 from sync.server.backoffice import BackOffice
 from sync.server.blobs import BlobService, DiskBlobStorage
+from sync.server.limits import DbLimiter
 from sync.server.notify.queue import NotifyingAdapter
 from sync.server.online import OnlineIntake
 from sync.server.portal_feedback import PortalFeedback
 from sync.server.store import CommandStore
-from sync.server.track import RateLimiter, Tracker
+from sync.server.track import Tracker
 
 
 def utc_now() -> datetime:
@@ -30,7 +32,7 @@ class ServerSettings:
     """SQLAlchemy URL: sqlite:///server.db (trial) or postgresql+psycopg://… (production)."""
     blob_dir: Path
     """Where uploaded scans and result files are kept (one file per SHA-256)."""
-    max_blob_bytes: int = 64 * 1024 * 1024
+    max_blob_bytes: int = MAX_BLOB_BYTES
     """Largest accepted upload."""
     track_per_minute: int = 20
     """Public tracking look-ups per client address per minute."""
@@ -39,6 +41,8 @@ class ServerSettings:
     clock: Callable[[], datetime] = field(default=utc_now)
     feedback_per_hour: int = 5
     """Phản ánh sent through the public page per client address per hour."""
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses or CIDRs of the reverse proxies whose X-Forwarded-For names the client."""
     public_url: str = ""
     """The public address of the tracking page (links in citizens' messages); empty: the
     server queues no notifications."""
@@ -67,16 +71,23 @@ class Server:
         return cls(
             settings=settings,
             db=db,
-            auth=Authenticator(db, clock=clock),
+            auth=Authenticator(
+                db,
+                clock=clock,
+                per_key=DbLimiter(db, "verify-key", VERIFY_PER_KEY, 60.0, clock),
+                per_address=DbLimiter(db, "verify-address", VERIFY_PER_ADDRESS, 60.0, clock),
+            ),
             commands=CommandStore(db, province, clock),
             blobs=blobs,
             backoffice=BackOffice(db, blobs, province, clock),
             online=OnlineIntake(db, blobs, province, clock, settings.public_url),
-            feedback=PortalFeedback(db, RateLimiter(settings.feedback_per_hour, 3600.0), clock),
+            feedback=PortalFeedback(
+                db, DbLimiter(db, "feedback", settings.feedback_per_hour, 3600.0, clock), clock
+            ),
             tracker=Tracker(
                 db,
-                RateLimiter(settings.track_per_minute, 60.0),
-                RateLimiter(settings.track_per_code_per_hour, 3600.0),
+                DbLimiter(db, "track-address", settings.track_per_minute, 60.0, clock),
+                DbLimiter(db, "track-code", settings.track_per_code_per_hour, 3600.0, clock),
             ),
         )
 

@@ -22,7 +22,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import Change, ChangePage
+from sync.protocol import MAX_SEQ, Change, ChangePage
 from sync.server.errors import Refused
 from sync.server.tables import ServerAgency, ServerChange
 
@@ -81,13 +81,20 @@ def decode_cursor(cursor: str | None) -> int:
         text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
         if not text.startswith(_CURSOR_PREFIX):
             raise ValueError(text)
-        value = int(text.removeprefix(_CURSOR_PREFIX))
+        digits = text.removeprefix(_CURSOR_PREFIX)
+        if not digits.isdigit() or len(digits) > 19:
+            raise ValueError(digits)
+        value = int(digits)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise Refused(
-            "Con trỏ đồng bộ không hợp lệ; hãy đồng bộ lại từ đầu.", reason_code="bad_cursor"
+            "Con trỏ đồng bộ không hợp lệ; hãy đồng bộ lại từ đầu.",
+            reason_code="bad_cursor",
+            http_status=422,
         ) from None
-    if value < 0:
+    if not 0 <= value <= MAX_SEQ:
         raise Refused(
-            "Con trỏ đồng bộ không hợp lệ; hãy đồng bộ lại từ đầu.", reason_code="bad_cursor"
+            "Con trỏ đồng bộ không hợp lệ; hãy đồng bộ lại từ đầu.",
+            reason_code="bad_cursor",
+            http_status=422,
         )
     return value

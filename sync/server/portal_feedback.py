@@ -17,12 +17,12 @@ from desk.errors import InvalidInput
 from sync.protocol import Change, ChangeKind, PublicFeedback
 from sync.server.errors import Refused
 from sync.server.feed import record_change
+from sync.server.limits import Limiter
 from sync.server.tables import ServerAgency, ServerFeedback
-from sync.server.track import RateLimiter
 
 
 class PortalFeedback:
-    def __init__(self, db: Database, limiter: RateLimiter, clock: Callable[[], datetime]) -> None:
+    def __init__(self, db: Database, limiter: Limiter, clock: Callable[[], datetime]) -> None:
         self._db, self._limiter, self._clock = db, limiter, clock
 
     def submit(self, client: str, form: PublicFeedback) -> str:

@@ -6,11 +6,12 @@ import zlib
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
+from desk.domain.codes import DOSSIER_CODE_PATTERN
 from sync.protocol import (
     API_PREFIX,
     H_LENGTH,
@@ -18,7 +19,10 @@ from sync.protocol import (
     H_OFFSET,
     H_TUS,
     MAX_BATCH_BYTES,
+    MAX_BLOB_BYTES,
+    MAX_SEQ,
     MAX_SUBMISSION_BYTES,
+    SHA256_PATTERN,
     SHA256_RE,
     TUS_VERSION,
     VERSION,
@@ -37,11 +41,13 @@ from sync.server.auth import exchange
 from sync.server.context import Server
 from sync.server.errors import Refused
 from sync.server.feed import read_page
+from sync.server.guard import MAX_PATCH_BYTES
 from sync.server.online_input import parse_submission
 from sync.server.store import Caller
 
 router = APIRouter(prefix=API_PREFIX)
-MAX_PATCH_BYTES = 8 * 1024 * 1024
+Sha256Path = Annotated[str, Path(pattern=SHA256_PATTERN, description="SHA-256 (hex) of the file")]
+CodePath = Annotated[str, Path(pattern=DOSSIER_CODE_PATTERN, description="Dossier code")]
 
 
 def server_of(request: Request) -> Server:
@@ -50,7 +56,8 @@ def server_of(request: Request) -> Server:
 
 
 def authenticated(request: Request) -> Caller:
-    return server_of(request).auth.caller(request.headers.get("authorization"))
+    address = request.client.host if request.client else "?"  # see guard.client_address
+    return server_of(request).auth.caller(request.headers.get("authorization"), address)
 
 
 ServerDep = Annotated[Server, Depends(server_of)]
@@ -80,7 +87,7 @@ async def push(request: Request, server: ServerDep, caller: CallerDep) -> Envelo
     if request.headers.get("content-encoding", "").lower() == "gzip":
         raw = _gunzip_capped(raw, MAX_BATCH_BYTES)
     try:
-        batch = CommandBatch.model_validate_json(raw)
+        batch = CommandBatch.model_validate_json(utf8(raw))
     except ValidationError as error:
         where = ".".join(str(p) for p in error.errors()[0]["loc"]) or "body"
         raise Refused(
@@ -101,7 +108,11 @@ async def push(request: Request, server: ServerDep, caller: CallerDep) -> Envelo
 
 
 @router.get("/changes", response_model=Envelope[ChangePage])
-def pull(server: ServerDep, caller: CallerDep, cursor: str | None = None) -> Envelope[Any]:
+def pull(
+    server: ServerDep,
+    caller: CallerDep,
+    cursor: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_-]*$")] = None,
+) -> Envelope[Any]:
     with server.db.read() as session:
         page = read_page(session, caller.agency_code, cursor)
     return envelope(server, page)
@@ -109,7 +120,7 @@ def pull(server: ServerDep, caller: CallerDep, cursor: str | None = None) -> Env
 
 @router.post("/backoffice/dossiers/{code}/advance", response_model=Envelope[AdvanceResponse])
 def advance(
-    code: str, request: AdvanceRequest, server: ServerDep, caller: CallerDep
+    code: CodePath, request: AdvanceRequest, server: ServerDep, caller: CallerDep
 ) -> Envelope[Any]:
     if caller.role != "backoffice":
         raise Refused(
@@ -129,7 +140,7 @@ async def submit_online(request: Request, server: ServerDep, caller: CallerDep) 
             reason_code="forbidden",
             http_status=403,
         )
-    submission = parse_submission(await _read_capped(request, MAX_SUBMISSION_BYTES))
+    submission = parse_submission(utf8(await _read_capped(request, MAX_SUBMISSION_BYTES)))
     submitted = await run_in_threadpool(
         partial(
             server.online.submit,
@@ -150,8 +161,8 @@ def _checked_sha(sha256: str) -> str:
     return sha256
 
 
-@router.head("/blobs/{sha256}")
-def blob_head(sha256: str, server: ServerDep, caller: CallerDep) -> Response:
+@router.head("/blobs/{sha256}", response_class=Response)
+def blob_head(sha256: Sha256Path, server: ServerDep, caller: CallerDep) -> Response:
     blob = server.blobs.state(caller.agency_code, _checked_sha(sha256))
     if blob is None:  # nothing, or nothing this agency may see: the same answer
         return Response(status_code=404, headers={H_TUS: TUS_VERSION})
@@ -159,36 +170,44 @@ def blob_head(sha256: str, server: ServerDep, caller: CallerDep) -> Response:
     return Response(status_code=200, headers={**headers, "Cache-Control": "no-store"})
 
 
-@router.post("/blobs/{sha256}", status_code=201)
+@router.post("/blobs/{sha256}", status_code=201, response_class=Response)
 def blob_create(
-    sha256: str,
+    sha256: Sha256Path,
     server: ServerDep,
     caller: CallerDep,
-    upload_length: Annotated[int, Header(alias=H_LENGTH)],
-    media_type: Annotated[str, Header(alias=H_MEDIA)] = "application/octet-stream",
+    upload_length: Annotated[int, Header(alias=H_LENGTH, ge=1, le=MAX_BLOB_BYTES)],
+    media_type: Annotated[
+        str, Header(alias=H_MEDIA, max_length=100, pattern=r"^[A-Za-z0-9.+/-]+$")
+    ] = "application/octet-stream",
 ) -> Response:
     blob = server.blobs.create(caller.agency_code, _checked_sha(sha256), upload_length, media_type)
     headers = {H_TUS: TUS_VERSION, H_OFFSET: str(blob.offset), H_LENGTH: str(blob.length)}
     return Response(status_code=201, headers=headers)
 
 
-@router.patch("/blobs/{sha256}", status_code=204)
+@router.patch("/blobs/{sha256}", status_code=204, response_class=Response)
 async def blob_patch(
-    sha256: str,
+    sha256: Sha256Path,
     request: Request,
     server: ServerDep,
     caller: CallerDep,
-    upload_offset: Annotated[int, Header(alias=H_OFFSET)],
+    upload_offset: Annotated[int, Header(alias=H_OFFSET, ge=0, le=MAX_SEQ)],
 ) -> Response:
     data = await _read_capped(request, MAX_PATCH_BYTES)
+    if not data:
+        raise Refused(
+            "Phần tệp gửi lên rỗng; không có gì được ghi.",
+            reason_code="empty_chunk",
+            http_status=422,
+        )
     blob = await run_in_threadpool(
         server.blobs.append, caller.agency_code, _checked_sha(sha256), upload_offset, data
     )
     return Response(status_code=204, headers={H_TUS: TUS_VERSION, H_OFFSET: str(blob.offset)})
 
 
-@router.get("/blobs/{sha256}")
-def blob_get(sha256: str, server: ServerDep, caller: CallerDep) -> Response:
+@router.get("/blobs/{sha256}", response_class=Response)
+def blob_get(sha256: Sha256Path, server: ServerDep, caller: CallerDep) -> Response:
     blob, data = server.blobs.read(caller.agency_code, _checked_sha(sha256))
     return Response(content=data, media_type=blob.media_type)
 
@@ -215,19 +234,40 @@ async def _read_capped(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def utf8(raw: bytes) -> bytes:
+    """``raw`` when it is UTF-8 text; otherwise a refusal that says so."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise Refused(
+            "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ (byte thứ {position}); không có "
+            "gì được ghi.",
+            reason_code="bad_encoding",
+            http_status=400,
+            position=error.start,
+        ) from None
+    return raw
+
+
 def _gunzip_capped(data: bytes, limit: int) -> bytes:
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
         out = inflater.decompress(data, limit + 1)
     except zlib.error:
-        raise Refused(
-            "Gói lệnh nén bị hỏng; không lệnh nào được ghi.",
-            reason_code="malformed_batch",
-            http_status=422,
-        ) from None
+        raise _broken_gzip() from None
     if len(out) > limit or inflater.unconsumed_tail:
         raise _too_large(limit)
+    if not inflater.eof or inflater.unused_data:  # cut short, or something after the end
+        raise _broken_gzip()
     return out
+
+
+def _broken_gzip() -> Refused:
+    return Refused(
+        "Gói lệnh nén gzip bị hỏng hoặc không trọn vẹn; không lệnh nào được ghi.",
+        reason_code="bad_gzip",
+        http_status=400,
+    )
 
 
 def _too_large(limit: int) -> Refused:

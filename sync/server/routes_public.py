@@ -7,9 +7,10 @@ import json
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from desk.domain.codes import DOSSIER_CODE_PATTERN
 from desk.domain.timefmt import long_local
 from desk.i18n import translate
 from sync.protocol import API_PREFIX, Envelope, PublicFeedback, TrackingView
@@ -32,12 +33,18 @@ def _client(request: Request) -> str:
 
 
 @router.get(API_PREFIX + "/track/{code}", response_model=Envelope[TrackingView])
-def track_json(code: str, request: Request, server: ServerDep, k: str = "") -> Envelope[Any]:
+def track_json(
+    code: Annotated[str, Path(pattern=DOSSIER_CODE_PATTERN)],
+    request: Request,
+    server: ServerDep,
+    k: Annotated[str, Query(max_length=64, description="Token or lookup code of the slip")] = "",
+) -> Envelope[Any]:
     view = server.tracker.look_up(_client(request), code, k)
     return Envelope[Any](server_time=server.now(), data=view)
 
 
-@router.get("/t/{code}", response_class=HTMLResponse)
+# The citizens' HTML pages are not part of the published API (/api/v1/openapi.json).
+@router.get("/t/{code}", response_class=HTMLResponse, include_in_schema=False)
 def track_page(code: str, request: Request, server: ServerDep, k: str = "") -> HTMLResponse:
     try:
         view = server.tracker.look_up(_client(request), code, k)
@@ -56,7 +63,7 @@ def track_page(code: str, request: Request, server: ServerDep, k: str = "") -> H
     return HTMLResponse(_page(body))
 
 
-@router.get("/t/{code}/ket-qua.pdf")
+@router.get("/t/{code}/ket-qua.pdf", include_in_schema=False)
 def signed_result(code: str, request: Request, server: ServerDep, k: str = "") -> Response:
     """The result signed at the desk, to whoever holds the slip's token, when allowed."""
     try:
@@ -79,7 +86,7 @@ def send_feedback(form: PublicFeedback, request: Request, server: ServerDep) -> 
     return Envelope[Any](server_time=server.now(), data={"id": feedback_id})
 
 
-@router.get("/gop-y/{agency}", response_class=HTMLResponse)
+@router.get("/gop-y/{agency}", response_class=HTMLResponse, include_in_schema=False)
 def feedback_page(agency: str) -> HTMLResponse:
     """A plain page that posts the feedback form as JSON (works without any framework)."""
     labels = {

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from data.db import Database
@@ -111,6 +111,14 @@ class CommandStore:
         except IntegrityError:
             # The same command arriving twice at once (a retry racing its original).
             return self._after_race(caller, command)
+        except DataError:  # a value the database cannot hold (a NUL in text on PostgreSQL)
+            unfit = bad_payload("payload")
+            return CommandResult(
+                command_id=command.command_id,
+                outcome=Outcome.REJECTED,
+                code=unfit.reason_code,
+                reason=unfit.message,
+            )
 
     def _after_race(self, caller: Caller, command: Command) -> CommandResult:
         with self._db.read() as session:
@@ -259,6 +267,9 @@ def _check_hash(command: Command) -> None:
             "Mã băm của lệnh không khớp nội dung; lệnh có thể đã bị hỏng trên đường truyền.",
             reason_code="hash_mismatch",
         )
+    text = canonical_json(command.payload)
+    if "\\u0000" in text or "\x00" in text:  # a NUL in text: refused on every database alike
+        raise bad_payload("payload")
 
 
 def _repeat(prior: ServerCommand, caller: Caller, command: Command) -> CommandResult:

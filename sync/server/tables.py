@@ -227,3 +227,16 @@ class ServerFeedback(ServerBase):
     answer: Mapped[str | None] = mapped_column(Text)
     answered_at: Mapped[datetime | None]
     updated_at: Mapped[datetime | None]
+
+
+class ServerRateHit(ServerBase):
+    """One counted hit of a rate limit (sync.server.limits.DbLimiter), shared by every worker
+    process and kept across restarts. ``bucket`` is a hash of the limit's name and its key
+    (a client address, a dossier code, a desk key): none of them is stored as such."""
+
+    __tablename__ = "srv_rate_limit"
+    __table_args__ = (Index("ix_srv_rate_limit_bucket_at", "bucket", "at_us"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    bucket: Mapped[str] = mapped_column(String(32))
+    at_us: Mapped[int] = mapped_column(BigInteger)
+    """When, in microseconds since the epoch (UTC)."""

@@ -11,45 +11,17 @@ worker: with N workers an attacker gets at most N times the rate, still far too 
 from __future__ import annotations
 
 import hmac
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
 
 from sqlalchemy import select
 
 from data.db import Database
+from desk.domain.codes import looks_like_dossier_code
 from desk.domain.lifecycle import Status
 from desk.domain.tracking import verify_lookup_code, verify_tracking_token
 from sync.protocol import TrackingView
 from sync.server.errors import Refused
+from sync.server.limits import Limiter
 from sync.server.tables import ServerAgency, ServerBlob, ServerDossier
-
-
-class RateLimiter:
-    """At most ``limit`` hits per ``window`` seconds for each key (sliding window)."""
-
-    def __init__(
-        self, limit: int, window: float, monotonic: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.limit = limit
-        self.window = window
-        self._monotonic = monotonic
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def allow(self, key: str) -> bool:
-        now = self._monotonic()
-        with self._lock:
-            hits = self._hits.setdefault(key, deque())
-            while hits and hits[0] <= now - self.window:
-                hits.popleft()
-            if len(hits) >= self.limit:
-                return False
-            hits.append(now)
-            if len(self._hits) > 100_000:  # bound memory under a scan of many addresses
-                self._hits = {k: v for k, v in self._hits.items() if v}
-            return True
 
 
 def not_found() -> Refused:
@@ -69,7 +41,7 @@ def too_many() -> Refused:
 
 
 class Tracker:
-    def __init__(self, db: Database, per_client: RateLimiter, per_code: RateLimiter) -> None:
+    def __init__(self, db: Database, per_client: Limiter, per_code: Limiter) -> None:
         self._db = db
         self._per_client = per_client
         self._per_code = per_code
@@ -97,6 +69,8 @@ class Tracker:
         wanted = code.strip().upper()[:64]
         if not self._per_client.allow(client) or not self._per_code.allow(wanted):
             raise too_many()
+        if not looks_like_dossier_code(wanted):  # nothing to look up (and no NUL for the DB)
+            raise not_found()
         with self._db.read() as session:
             dossier = session.scalars(
                 select(ServerDossier).where(ServerDossier.code == wanted)

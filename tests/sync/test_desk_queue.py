@@ -157,3 +157,24 @@ def test_compact_scans_go_first_by_appointment_then_legal_copies_then_the_rest(
         soon_scan.legal_sha256, late_scan.legal_sha256,
     ]  # fmt: skip
     assert set(order[-len(printed) :]) == printed
+
+
+def test_a_throttled_server_is_offline_for_now_and_nothing_is_quarantined(
+    make_desk: DeskFactory,
+) -> None:
+    desk = make_desk("quay-a", "0001-4999")
+    receive(desk, owner=citizen(1))
+    _pretend_enrolled(desk)
+    body = {
+        "protocol": "motcua-sync",
+        "version": 1,
+        "server_time": "2026-12-03T00:00:00Z",
+        "error": {"code": "rate_limited", "message": "Quá nhiều lần; thử lại sau ít phút."},
+    }
+    throttled = httpx.MockTransport(lambda request: httpx.Response(429, json=body))
+    service = SyncService(desk.context, blob_dir_for(desk.context.db.engine), transport=throttled)
+
+    report = service.sync_once()
+
+    assert not report.online and report.error is not None
+    assert _states(desk) == [PENDING]
