@@ -28,6 +28,7 @@ from tests.conftest import AGENCY_CODE, FIXTURES
 from tests.sync.conftest import DeskFactory, LiveServer
 from tests.sync.helpers import auth
 from tests.sync.online_helpers import submit
+from tests.sync.wire_v1 import freeze
 
 WIRE = FIXTURES / "wire"
 BATCH_ORDER = ("intake", "moves", "records", "feedback", "online")
@@ -193,3 +194,15 @@ def test_a_desk_reads_every_frozen_v1_feed_page(reading_desk: SyncService) -> No
         portal = session.exec(desk_select(Feedback).where(col(Feedback.channel) == "portal")).all()
         assert [f.content for f in portal] == ["Xin hỏi thời hạn trả kết quả"]
         assert session.get(CalendarYear, 2027) is not None
+
+
+def test_the_code_still_makes_exactly_the_v1_wire(tmp_path: Path) -> None:
+    """While the protocol's version is 1, what a desk sends and what a server answers stay
+    byte for byte the frozen samples (a new field of a desk table changes nothing)."""
+    freeze(tmp_path)
+
+    made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert made == sorted(p.relative_to(WIRE) for p in WIRE.rglob("*") if p.is_file())
+    for name in made:
+        if name.suffix == ".json":
+            assert _json(tmp_path / name) == _json(WIRE / name), name

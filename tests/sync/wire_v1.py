@@ -70,7 +70,8 @@ BATCHES = {
 
 @contextmanager
 def fixed_ids() -> Iterator[None]:
-    """uuid7 replaced by counters (version-7 shaped, so every pattern still matches)."""
+    """uuid7 replaced by counters (version-7 shaped, so every pattern still matches), and
+    one fixed tracking secret."""
     counter = itertools.count(1)
 
     def next_uuid() -> uuid.UUID:
@@ -84,6 +85,10 @@ def fixed_ids() -> Iterator[None]:
         ):
             stack.enter_context(mock.patch(target, next_uuid))
         stack.enter_context(mock.patch("uuid.uuid4", next_uuid))
+        for target in ("desk.services.settings", "sync.server.auth"):
+            stack.enter_context(
+                mock.patch(f"{target}.new_tracking_secret", lambda: b"wire-v1-secret".ljust(32))
+            )
         yield
 
 
