@@ -11,12 +11,25 @@ unknown version with the error ``unsupported_version`` and the desk stays queued
 
 from __future__ import annotations
 
+import hashlib
 import re
-from datetime import date, datetime
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    TypeAdapter,
+    model_serializer,
+)
+
+from desk.domain.lifecycle import canonical_json
 
 PROTOCOL = "motcua-sync"
 VERSION = 1
@@ -103,8 +116,10 @@ class EnrolResponse(Strict):
 
 
 class Command(Strict):
-    """One outbox command. ``payload_hash`` is the SHA-256 of the payload's canonical JSON
-    (desk.domain.lifecycle.canonical_json); the server recomputes it."""
+    """One outbox command. ``payload`` is kept as the JSON object that was sent, because
+    ``payload_hash`` (see ``payload_hash``) is over the payload AS SENT: the server hashes
+    what it received, never a re-serialisation of its own model (a newer desk's extra field
+    must not change the hash). Its content is read with ``parse_payload``."""
 
     command_id: Uuid
     desk_id: Uuid
@@ -142,6 +157,351 @@ class CommandResult(Strict):
 
 class BatchResult(Strict):
     results: list[CommandResult]
+
+
+def payload_hash(payload: Mapping[str, Any]) -> str:
+    """The one hash of a command's payload: SHA-256 of its canonical JSON (the desk when it
+    queues the command, the server over the payload exactly as it received it)."""
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+# ------------------------------------------------------------------ command payloads
+#
+# One model per payload, built by the desk from explicit fields (never from a dump of its own
+# tables, so a new desk column changes nothing here) and read by the server through the same
+# model. The field names and forms are those of protocol version 1 (tests/fixtures/wire/).
+#
+# Forward compatibility: every payload model IGNORES fields it does not know. A desk newer
+# than its server may add an optional field; the server must still apply what it knows
+# (refusing would quarantine the officer's work until the server is upgraded). Nothing is
+# lost: the server keeps the payload as received (its hash, the creation snapshot).
+# Fields the server needs are required; the rest have defaults, so the server is exactly as
+# lenient as version 1 was (it then read only those fields).
+
+
+def _utc_text(instant: datetime) -> str:
+    return instant.astimezone(UTC).isoformat()
+
+
+WireInstant = Annotated[datetime, PlainSerializer(_utc_text, return_type=str)]
+"""An instant on the wire: ISO 8601 in UTC with "+00:00" (version 1's form)."""
+
+
+class Payload(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    omitted_when_none: ClassVar[frozenset[str]] = frozenset()
+    """Fields version 1 leaves out, rather than sending null, when they have no value."""
+
+    @model_serializer(mode="wrap")
+    def _v1_form(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        return {k: v for k, v in data.items() if v is not None or k not in self.omitted_when_none}
+
+    def wire(self) -> dict[str, Any]:
+        """The JSON object that goes in ``Command.payload``."""
+        data: dict[str, Any] = self.model_dump(mode="json")
+        return data
+
+
+class ComponentRecord(Payload):
+    position: int
+    name: str
+    required: bool = True
+    originals: int = 0
+    certified: int = 0
+    copies: int = 0
+    provided: bool = True
+    note: str | None = None
+
+
+class DossierCreated(Payload):
+    """dossier.receive / dossier.receive_incomplete: the dossier as received at the desk."""
+
+    id: str
+    code: str
+    agency_id: int = 0
+    desk_id: str = ""
+    procedure_id: int = 0
+    procedure_code: str = ""
+    procedure_name: str = ""
+    sector: str = ""
+    case_key: str = ""
+    status: int
+    channel: str = "direct"
+    owner_kind: str = "person"
+    owner_name: str = ""
+    owner_id_number: str | None = None
+    owner_date_of_birth: date | None = None
+    owner_sex: str | None = None
+    owner_address: str | None = None
+    owner_phone: str | None = None
+    owner_email: str | None = None
+    submitter_json: str | None = None
+    submitter_id_number: str | None = None
+    summary: str = ""
+    sets_count: int = 1
+    received_at: WireInstant
+    received_by: int | None = None
+    clock_started_at: WireInstant | None = None
+    due_at: WireInstant | None = None
+    original_due_at: WireInstant | None = None
+    extended_due_at: WireInstant | None = None
+    due_rule: str | None = None
+    calendar_version: str | None = None
+    paused_at: WireInstant | None = None
+    status_before_pause: int | None = None
+    finished_at: WireInstant | None = None
+    returned_at: WireInstant | None = None
+    delivery: str = "desk"
+    delivery_address: str | None = None
+    fee_amount: int = 0
+    fee_collected: int = 0
+    notes: str | None = None
+    register_book: str = ""
+    register_seq: int = 0
+    tracking_token: str
+    lookup_code: str
+    collector_json: str | None = None
+    rating: str | None = None
+    components: list[ComponentRecord] = Field(default_factory=list)
+    fee: int | None = None
+    """For the citizen's acceptance message (sent by the server), as ``originals_at_return``."""
+    originals_at_return: list[str] = Field(default_factory=list)
+
+
+class Moved(Payload):
+    """A move through the lifecycle: the dossier's code, the status after it, when."""
+
+    code: str
+    status: int
+    at: WireInstant
+
+    def appointment(self) -> datetime | None:
+        """The appointment the move sets, if it sets one."""
+        return None
+
+
+class HandedOver(Moved):
+    unit: str = ""
+
+
+class SupplementRequested(Moved):
+    items: list[str] = Field(default_factory=list)
+    reason: str = ""
+
+
+class PaymentRequested(Moved):
+    amount: int = 0
+    note: str = ""
+
+
+class PauseEnded(Moved):
+    """supplement_received / payment_received: the appointment after the pause."""
+
+    due: WireInstant | None = None
+
+    def appointment(self) -> datetime | None:
+        return self.due
+
+
+class Apologised(Moved):
+    new_due: WireInstant | None = None
+    reason: str = ""
+
+    def appointment(self) -> datetime | None:
+        return self.new_due
+
+
+class Reasoned(Moved):
+    """refuse, withdraw, stop, result_ready: the reason (or note), left out when empty."""
+
+    reason: str | None = None
+    omitted_when_none = frozenset({"reason"})
+
+
+class Collector(Payload):
+    full_name: str
+    id_number: str | None = None
+    authorised: bool = False
+    authorisation: str | None = None
+
+
+class Returned(Moved):
+    rating: str | None = None
+    collector: Collector | None = None
+    fee_collected: int | None = None
+    originals_checked: bool | None = None
+    """Online dossiers only (left out for the others)."""
+    omitted_when_none = frozenset({"originals_checked"})
+
+
+class Accepted(Moved):
+    """An online dossier accepted at the desk: its appointment and the acceptance notice."""
+
+    due: WireInstant | None = None
+    submitted_at: WireInstant | None = None
+    fee: int | None = None
+    originals_at_return: list[str] = Field(default_factory=list)
+
+    def appointment(self) -> datetime | None:
+        return self.due
+
+
+class ScanAttached(Payload):
+    code: str
+    component: int
+    legal_sha256: str
+    legal_size: int = 0
+    compact_sha256: str
+    compact_size: int = 0
+    pages: int
+    dpi: int = 0
+
+
+class ResultSigned(Payload):
+    code: str
+    blob_sha256: Sha256
+    size: Annotated[int, Field(gt=0)]
+    level: str
+    citizen_download: bool = False
+
+
+class FeedbackRecord(Payload):
+    """feedback.receive / assign / close: the register row, whole, as it is now."""
+
+    id: str
+    book: str
+    seq: int
+    channel: str
+    dossier_code: str | None = None
+    sender_name: str = ""
+    sender_phone: str | None = None
+    sender_email: str | None = None
+    content: str
+    state: str
+    received_at: WireInstant
+    due_at: WireInstant
+    assigned_to: str | None = None
+    answer: str | None = None
+    answered_at: WireInstant | None = None
+
+
+class _Typed(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CreateCommand(_Typed):
+    type: Literal["dossier.receive", "dossier.receive_incomplete"]
+    payload: DossierCreated
+
+
+class HandOverCommand(_Typed):
+    type: Literal["dossier.hand_over"]
+    payload: HandedOver
+
+
+class SupplementCommand(_Typed):
+    type: Literal["dossier.request_supplement"]
+    payload: SupplementRequested
+
+
+class PaymentCommand(_Typed):
+    type: Literal["dossier.request_payment"]
+    payload: PaymentRequested
+
+
+class PauseEndCommand(_Typed):
+    type: Literal["dossier.supplement_received", "dossier.payment_received"]
+    payload: PauseEnded
+
+
+class ApologiseCommand(_Typed):
+    type: Literal["dossier.apologise"]
+    payload: Apologised
+
+
+class ReasonedCommand(_Typed):
+    type: Literal["dossier.refuse", "dossier.withdraw", "dossier.stop", "dossier.result_ready"]
+    payload: Reasoned
+
+
+class ReturnCommand(_Typed):
+    type: Literal["dossier.return"]
+    payload: Returned
+
+
+class AcceptCommand(_Typed):
+    type: Literal["dossier.accept"]
+    payload: Accepted
+
+
+class ScanCommand(_Typed):
+    type: Literal["dossier.scan_attached"]
+    payload: ScanAttached
+
+
+class ResultSignedCommand(_Typed):
+    type: Literal["dossier.result_signed"]
+    payload: ResultSigned
+
+
+class FeedbackCommand(_Typed):
+    type: Literal["feedback.receive", "feedback.assign", "feedback.close"]
+    payload: FeedbackRecord
+
+
+TypedCommand = Annotated[
+    CreateCommand
+    | HandOverCommand
+    | SupplementCommand
+    | PaymentCommand
+    | PauseEndCommand
+    | ApologiseCommand
+    | ReasonedCommand
+    | ReturnCommand
+    | AcceptCommand
+    | ScanCommand
+    | ResultSignedCommand
+    | FeedbackCommand,
+    Field(discriminator="type"),
+]
+"""Every command a desk sends: its ``type`` says which payload model reads it."""
+
+_TYPED_COMMAND: TypeAdapter[TypedCommand] = TypeAdapter(TypedCommand)
+
+
+def parse_payload(command_type: str, payload: Mapping[str, Any]) -> Payload:
+    """The typed payload of a command (pydantic.ValidationError when it does not fit; its
+    locations start with the type and "payload")."""
+    return _TYPED_COMMAND.validate_python({"type": command_type, "payload": payload}).payload
+
+
+MOVE_PAYLOADS: Mapping[str, type[Moved]] = {
+    "hand_over": HandedOver,
+    "request_supplement": SupplementRequested,
+    "request_payment": PaymentRequested,
+    "supplement_received": PauseEnded,
+    "payment_received": PauseEnded,
+    "apologise": Apologised,
+    "refuse": Reasoned,
+    "withdraw": Reasoned,
+    "stop": Reasoned,
+    "result_ready": Reasoned,
+    "return": Returned,
+    "accept": Accepted,
+}
+"""The payload model of each lifecycle action a desk sends as ``dossier.<action>``."""
+
+
+def move_payload(action: str, fields: Mapping[str, Any]) -> Moved:
+    """The payload of ``dossier.<action>`` from its fields; a field the model does not have
+    is the caller's mistake (it would never reach the server), so it raises ValueError."""
+    model = MOVE_PAYLOADS[action]
+    unknown = sorted(set(fields) - set(model.model_fields))
+    if unknown:
+        raise ValueError(f"{action} has no wire field {', '.join(unknown)}")
+    return model.model_validate(fields)
 
 
 # ----------------------------------------------------------------------------- pull

@@ -26,8 +26,9 @@ from desk.domain.timefmt import local_date
 from desk.errors import IllegalTransition, InvalidInput, NotFound
 from desk.services.calendar import calendar_for
 from desk.services.context import ServiceContext
-from desk.services.ledger import enqueue_command, new_id, wire_instant
+from desk.services.ledger import enqueue_command, new_id
 from desk.services.settings import load_office, load_rules
+from sync.protocol import FeedbackRecord
 
 Channel = Literal["in_person", "phone", "email", "letter", "portal"]
 CHANNEL_LABELS: dict[str, str] = {
@@ -249,23 +250,23 @@ class FeedbackService:
             session,
             desk_id=row.desk_id,
             command_type=kind,
-            payload={
-                "id": row.id,
-                "book": row.book,
-                "seq": row.seq,
-                "channel": row.channel,
-                "dossier_code": row.dossier_code,
-                "sender_name": row.sender_name,
-                "sender_phone": row.sender_phone,
-                "sender_email": row.sender_email,
-                "content": row.content,
-                "state": row.state,
-                "received_at": wire_instant(row.received_at),
-                "due_at": wire_instant(row.due_at),
-                "assigned_to": row.assigned_to,
-                "answer": row.answer,
-                "answered_at": wire_instant(row.answered_at),
-            },
+            payload=FeedbackRecord(
+                id=row.id,
+                book=row.book,
+                seq=row.seq,
+                channel=row.channel,
+                dossier_code=row.dossier_code,
+                sender_name=row.sender_name,
+                sender_phone=row.sender_phone,
+                sender_email=row.sender_email,
+                content=row.content,
+                state=row.state,
+                received_at=row.received_at,
+                due_at=row.due_at,
+                assigned_to=row.assigned_to,
+                answer=row.answer,
+                answered_at=row.answered_at,
+            ),
             at=now,
             dossier_id=row.dossier_id,
         )
