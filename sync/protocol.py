@@ -525,8 +525,89 @@ class ChangeKind(StrEnum):
     channel, email or sms) or gave up (``delivery``: sent | failed)."""
 
 
+def _iso_text(instant: datetime) -> str:
+    return instant.isoformat()
+
+
+ZonedInstant = Annotated[datetime, PlainSerializer(_iso_text, return_type=str)]
+"""An instant with the zone it was made in (version 1's form of a portal feedback's time)."""
+
+
+class Snapshot(BaseModel):
+    """What a change's ``snapshot`` holds, read by the desk. Fields a NEWER server adds are
+    ignored: an older desk must keep pulling (a refused page would stop its whole feed), and
+    what it does not know it cannot use anyway."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    def wire(self) -> dict[str, Any]:
+        data: dict[str, Any] = self.model_dump(mode="json")
+        return data
+
+
+class CreatedComponent(Snapshot):
+    position: int
+    name: str
+    required: bool = True
+    originals: int = 0
+    certified: int = 0
+    copies: int = 0
+    provided: bool = False
+    blob_sha256: Sha256 | None = None
+    media_type: str | None = None
+    file_name: str | None = None
+
+
+class OnlineDossier(Snapshot):
+    """DOSSIER_CREATED: a dossier submitted online, as the server created it (the keys of a
+    desk's receive command, so the notifier and the province adapter read both alike)."""
+
+    id: str
+    code: str
+    agency_code: str
+    status: int
+    channel: str = "online"
+    procedure_code: str
+    procedure_name: str = ""
+    sector: str = ""
+    case_key: str = ""
+    owner_kind: str = "person"
+    owner_name: str = ""
+    owner_id_number: str | None = None
+    owner_date_of_birth: date | None = None
+    owner_sex: str | None = None
+    owner_address: str | None = None
+    owner_phone: str | None = None
+    owner_email: str | None = None
+    submitter_json: str | None = None
+    submitter_id_number: str | None = None
+    summary: str = ""
+    sets_count: int = 1
+    received_at: WireInstant
+    delivery: str = "desk"
+    delivery_address: str | None = None
+    tracking_token: str = ""
+    lookup_code: str = ""
+    components: list[CreatedComponent] = Field(default_factory=list)
+
+
+class PortalFeedbackFields(Snapshot):
+    """FEEDBACK_RECEIVED: a phản ánh sent through the public page."""
+
+    id: str
+    channel: str = "portal"
+    dossier_code: str | None = None
+    sender_name: str = ""
+    sender_phone: str | None = None
+    sender_email: str | None = None
+    content: str
+    received_at: ZonedInstant
+
+
 class Change(Strict):
-    """One entry of the agency's change feed, in commit order."""
+    """One entry of the agency's change feed, in commit order. ``snapshot`` is read with
+    ``online_dossier()`` / ``portal_feedback()`` (DOSSIER_CREATED, FEEDBACK_RECEIVED); the
+    catalogue and the holiday notice are files with their own model (desk.domain)."""
 
     kind: ChangeKind
     dossier_id: str
@@ -546,6 +627,13 @@ class Change(Strict):
     desk has already applied it and skips it on pull."""
     delivery: str | None = None
     """For CITIZEN_NOTIFIED: sent or failed."""
+
+    def online_dossier(self) -> OnlineDossier:
+        """The created dossier (pydantic.ValidationError when the snapshot is not one)."""
+        return OnlineDossier.model_validate(self.snapshot or {})
+
+    def portal_feedback(self) -> PortalFeedbackFields:
+        return PortalFeedbackFields.model_validate(self.snapshot or {})
 
 
 class PublicFeedback(Strict):

@@ -28,7 +28,7 @@ from desk.services.calendar import calendar_for
 from desk.services.context import ServiceContext
 from desk.services.ledger import enqueue_command, new_id
 from desk.services.settings import load_office, load_rules
-from sync.protocol import FeedbackRecord
+from sync.protocol import FeedbackRecord, PortalFeedbackFields
 
 Channel = Literal["in_person", "phone", "email", "letter", "portal"]
 CHANNEL_LABELS: dict[str, str] = {
@@ -283,22 +283,21 @@ def _next_number(session: Session, at: datetime) -> tuple[str, int]:
     return book, counter.last_seq
 
 
-def record_from_portal(session: Session, fields: dict[str, object]) -> bool:
+def record_from_portal(session: Session, fields: PortalFeedbackFields) -> bool:
     """A feedback sent through the server's public page, pulled by sync: added to this desk's
     register with its own number and its deadline from the time it reached the server. No
     command is queued (the server has it); True when it was new here."""
-    feedback_id = str(fields.get("id") or "")
-    if not feedback_id or session.get(Feedback, feedback_id) is not None:
+    if session.get(Feedback, fields.id) is not None:
         return False
-    received = datetime.fromisoformat(str(fields["received_at"]))
+    received = fields.received_at
     office = load_office(session)
     days = load_rules(session).feedback_answer_days
     due = calendar_for(session).compute_due(DueRule(DurationUnit.WORKING_DAYS, days), received)
     book, seq = _next_number(session, received)
-    code = str(fields.get("dossier_code") or "") or None
+    code = fields.dossier_code or None
     session.add(
         Feedback(
-            id=feedback_id,
+            id=fields.id,
             agency_id=office.agency_id,
             desk_id=office.desk_id,
             book=book,
@@ -306,10 +305,10 @@ def record_from_portal(session: Session, fields: dict[str, object]) -> bool:
             channel="portal",
             dossier_id=_dossier_id(session, code),
             dossier_code=code,
-            sender_name=str(fields.get("sender_name") or ""),
-            sender_phone=str(fields.get("sender_phone") or "") or None,
-            sender_email=str(fields.get("sender_email") or "") or None,
-            content=str(fields.get("content") or ""),
+            sender_name=fields.sender_name,
+            sender_phone=fields.sender_phone or None,
+            sender_email=fields.sender_email or None,
+            content=fields.content,
             received_at=received,
             due_at=due.due,
         )
