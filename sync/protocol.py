@@ -5,8 +5,18 @@ Every JSON response of the server is an ``Envelope`` whose ``protocol`` field is
 the desk must treat that as "offline", never as success. The server publishes the JSON schema
 of these models at ``/api/v1/openapi.json``.
 
-Versioning: ``VERSION`` is bumped for incompatible changes; the server answers a batch of an
-unknown version with the error ``unsupported_version`` and the desk stays queued.
+Versioning is negotiated. The desk names the versions it speaks in the ``Motcua-Sync-Versions``
+header of every request (a desk of version 1 sends none: it speaks 1); the server answers with
+the highest version both speak, in every envelope's ``version``, and the desk sends its batches
+in that version. So a desk one version behind keeps syncing with a newer server, and a newer
+desk with an older server (which always answers 1). With no common version the server answers
+``unsupported_version`` and the desk stays queued.
+
+- 1: the wire frozen in tests/fixtures/wire/ (payloads were dumps of the desk's tables).
+- 2: the typed wire below. The JSON of every command and change is that of version 1; what
+  is new is that peers of version 2 ignore fields they do not know (in payloads, snapshots,
+  changes), so a later version may add optional fields for version-2 peers. A version-1 desk
+  refuses unknown fields in a change: nothing is ever added to what it is sent.
 """
 
 from __future__ import annotations
@@ -32,7 +42,11 @@ from pydantic import (
 from desk.domain.lifecycle import canonical_json
 
 PROTOCOL = "motcua-sync"
-VERSION = 1
+VERSION = 2
+"""The newest version of the wire this code speaks."""
+SUPPORTED_VERSIONS: tuple[int, ...] = (1, 2)
+"""Every version this code speaks (a server answers desks of each; a desk offers them all)."""
+H_VERSIONS = "Motcua-Sync-Versions"
 API_PREFIX = "/api/v1"
 
 MAX_BATCH_COMMANDS = 500
@@ -62,6 +76,20 @@ OFFSET_MEDIA_TYPE = "application/offset+octet-stream"
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def offered_versions(header: str | None) -> tuple[int, ...]:
+    """The versions a ``Motcua-Sync-Versions`` header offers ("1,2"); none: version 1."""
+    if not header or not header.strip():
+        return (1,)
+    offered = {int(part) for part in header.split(",") if part.strip().isdigit()}
+    return tuple(sorted(offered))
+
+
+def negotiate(offered: tuple[int, ...], spoken: tuple[int, ...]) -> int | None:
+    """The highest version both sides speak (None: none in common)."""
+    common = set(offered) & set(spoken)
+    return max(common) if common else None
 
 
 class WireError(Strict):
@@ -604,10 +632,15 @@ class PortalFeedbackFields(Snapshot):
     received_at: ZonedInstant
 
 
-class Change(Strict):
+class Change(BaseModel):
     """One entry of the agency's change feed, in commit order. ``snapshot`` is read with
     ``online_dossier()`` / ``portal_feedback()`` (DOSSIER_CREATED, FEEDBACK_RECEIVED); the
-    catalogue and the holiday notice are files with their own model (desk.domain)."""
+    catalogue and the holiday notice are files with their own model (desk.domain).
+
+    Unknown fields are ignored (version 2): a newer server may tell version-2 desks more,
+    and a desk that cannot read a page stops pulling altogether."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     kind: ChangeKind
     dossier_id: str
@@ -647,7 +680,9 @@ class PublicFeedback(Strict):
     dossier_code: str | None = Field(default=None, max_length=64)
 
 
-class ChangePage(Strict):
+class ChangePage(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
     changes: list[Change]
     cursor: str
     """Opaque: hand it back unchanged to get what follows."""

@@ -21,7 +21,6 @@ from sync.protocol import (
     MAX_SUBMISSION_BYTES,
     SHA256_RE,
     TUS_VERSION,
-    VERSION,
     AdvanceRequest,
     AdvanceResponse,
     BatchResult,
@@ -39,6 +38,7 @@ from sync.server.errors import Refused
 from sync.server.feed import read_page
 from sync.server.online_input import parse_submission
 from sync.server.store import Caller
+from sync.server.versions import accepted_batch_version, negotiated
 
 router = APIRouter(prefix=API_PREFIX)
 MAX_PATCH_BYTES = 8 * 1024 * 1024
@@ -55,26 +55,31 @@ def authenticated(request: Request) -> Caller:
 
 ServerDep = Annotated[Server, Depends(server_of)]
 CallerDep = Annotated[Caller, Depends(authenticated)]
+VersionDep = Annotated[int, Depends(negotiated)]
 
 
-def envelope(server: Server, data: Any) -> Envelope[Any]:
-    return Envelope[Any](server_time=server.now(), data=data)
+def envelope(server: Server, data: Any, version: int | None = None) -> Envelope[Any]:
+    if version is None:
+        return Envelope[Any](server_time=server.now(), data=data)
+    return Envelope[Any](server_time=server.now(), data=data, version=version)
 
 
 @router.get("/ping", response_model=Envelope[Pong])
-def ping(server: ServerDep, caller: CallerDep) -> Envelope[Any]:
-    return envelope(server, Pong(desk_key=caller.key, agency_code=caller.agency_code))
+def ping(server: ServerDep, caller: CallerDep, version: VersionDep) -> Envelope[Any]:
+    return envelope(server, Pong(desk_key=caller.key, agency_code=caller.agency_code), version)
 
 
 @router.post("/enrol", response_model=Envelope[EnrolResponse])
-def enrol(request: EnrolRequest, server: ServerDep) -> Envelope[Any]:
+def enrol(request: EnrolRequest, server: ServerDep, version: VersionDep) -> Envelope[Any]:
     with server.db.write() as session:
         response = exchange(session, request, server.now())
-    return envelope(server, response)
+    return envelope(server, response, version)
 
 
 @router.post("/commands", response_model=Envelope[BatchResult])
-async def push(request: Request, server: ServerDep, caller: CallerDep) -> Envelope[Any]:
+async def push(
+    request: Request, server: ServerDep, caller: CallerDep, version: VersionDep
+) -> Envelope[Any]:
     raw = await _read_capped(request, MAX_BATCH_BYTES)
     if request.headers.get("content-encoding", "").lower() == "gzip":
         raw = _gunzip_capped(raw, MAX_BATCH_BYTES)
@@ -88,22 +93,20 @@ async def push(request: Request, server: ServerDep, caller: CallerDep) -> Envelo
             http_status=422,
             field=where,
         ) from None
-    if batch.version != VERSION:
-        raise Refused(
-            "Phiên bản giao thức {version} không được máy chủ hỗ trợ; hãy cập nhật phần mềm.",
-            reason_code="unsupported_version",
-            http_status=422,
-            version=batch.version,
-        )
+    accepted_batch_version(batch.version)  # any version it speaks (a desk's own choice)
     results = await run_in_threadpool(server.commands.apply_batch, caller, batch.commands)
-    return envelope(server, BatchResult(results=results))
+    return envelope(server, BatchResult(results=results), version)
 
 
 @router.get("/changes", response_model=Envelope[ChangePage])
-def pull(server: ServerDep, caller: CallerDep, cursor: str | None = None) -> Envelope[Any]:
+def pull(
+    server: ServerDep, caller: CallerDep, version: VersionDep, cursor: str | None = None
+) -> Envelope[Any]:
+    # Versions 1 and 2 have the same changes; a field added later goes to version-2 desks
+    # only (a version-1 desk refuses unknown fields).
     with server.db.read() as session:
         page = read_page(session, caller.agency_code, cursor)
-    return envelope(server, page)
+    return envelope(server, page, version)
 
 
 @router.post("/backoffice/dossiers/{code}/advance", response_model=Envelope[AdvanceResponse])

@@ -97,6 +97,7 @@ def test_the_server_applies_every_frozen_v1_batch(clocked_server: LiveServer) ->
                 f"{API_PREFIX}/commands", content=json.dumps(batch), headers=headers
             )
             assert answer.status_code == 200, answer.text
+            assert answer.json()["version"] == 1  # no versions header: a desk of version 1
             results = answer.json()["data"]["results"]
             assert [r["outcome"] for r in results] == ["applied"] * len(batch["commands"]), results
             sent += batch["commands"]

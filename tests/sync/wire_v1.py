@@ -181,7 +181,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def _save_batch(out: Path, name: str, rows: list[OutboxCommand]) -> None:
-    batch = CommandBatch(commands=[to_wire(row) for row in rows])
+    batch = CommandBatch(version=1, commands=[to_wire(row) for row in rows])
     _write(out / f"v1-batch-{name}.json", batch.model_dump_json())
 
 
@@ -267,7 +267,7 @@ def _save_feed(live: LiveServer, out: Path) -> None:
     for number in itertools.count(1):
         with live.server.db.read() as session:
             page = read_page(session, AGENCY_CODE, cursor, limit=FEED_PAGE)
-        answer = Envelope[Any](server_time=live.server.now(), data=page)
+        answer = Envelope[Any](server_time=live.server.now(), data=page, version=1)
         _write(out / f"v1-feed-{number}.json", answer.model_dump_json())
         cursor = page.cursor
         if not page.more:
