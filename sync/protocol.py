@@ -633,9 +633,9 @@ class PortalFeedbackFields(Snapshot):
 
 
 class Change(BaseModel):
-    """One entry of the agency's change feed, in commit order. ``snapshot`` is read with
-    ``online_dossier()`` / ``portal_feedback()`` (DOSSIER_CREATED, FEEDBACK_RECEIVED); the
-    catalogue and the holiday notice are files with their own model (desk.domain).
+    """One entry of the agency's change feed, in commit order, as the server keeps and sends
+    it; the desk reads each one through its kind's model (``typed_change``), so one change it
+    cannot read is noted and skipped while the rest of the page applies.
 
     Unknown fields are ignored (version 2): a newer server may tell version-2 desks more,
     and a desk that cannot read a page stops pulling altogether."""
@@ -661,12 +661,73 @@ class Change(BaseModel):
     delivery: str | None = None
     """For CITIZEN_NOTIFIED: sent or failed."""
 
-    def online_dossier(self) -> OnlineDossier:
-        """The created dossier (pydantic.ValidationError when the snapshot is not one)."""
-        return OnlineDossier.model_validate(self.snapshot or {})
 
-    def portal_feedback(self) -> PortalFeedbackFields:
-        return PortalFeedbackFields.model_validate(self.snapshot or {})
+class _KindOfChange(BaseModel):
+    """The fields every change has; each kind below adds its ``kind`` and its snapshot."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    dossier_id: str
+    dossier_code: str
+    action: str
+    status: int
+    at: datetime
+    note: str | None = None
+    result_sha256: Sha256 | None = None
+    due: datetime | None = None
+    attachments: list[Sha256] = Field(default_factory=list)
+    desk_id: str | None = None
+    delivery: str | None = None
+
+
+class StatusChanged(_KindOfChange):
+    """A back-office move, or another desk's decision on an online dossier."""
+
+    kind: Literal[ChangeKind.DOSSIER_STATUS]
+
+
+class OnlineDossierCreated(_KindOfChange):
+    kind: Literal[ChangeKind.DOSSIER_CREATED]
+    snapshot: OnlineDossier
+
+
+class PortalFeedbackReceived(_KindOfChange):
+    kind: Literal[ChangeKind.FEEDBACK_RECEIVED]
+    snapshot: PortalFeedbackFields
+
+
+class ReferencePublished(_KindOfChange):
+    """The catalogue or a holiday notice: ``snapshot`` is the file, read with its own model
+    (desk.domain.catalog.CatalogFile, desk.domain.notice.YearNotice), which has its own
+    format rules; ``note`` "replace" for a whole catalogue."""
+
+    kind: Literal[ChangeKind.CATALOG_PUBLISHED, ChangeKind.CALENDAR_PUBLISHED]
+    snapshot: dict[str, Any]
+
+
+class CitizenNotified(_KindOfChange):
+    """``action``: the step the message was about; ``note``: the channel; ``delivery``."""
+
+    kind: Literal[ChangeKind.CITIZEN_NOTIFIED]
+
+
+TypedChange = Annotated[
+    StatusChanged
+    | OnlineDossierCreated
+    | PortalFeedbackReceived
+    | ReferencePublished
+    | CitizenNotified,
+    Field(discriminator="kind"),
+]
+"""Every change of the feed: its ``kind`` says which model reads it."""
+
+_TYPED_CHANGE: TypeAdapter[TypedChange] = TypeAdapter(TypedChange)
+
+
+def typed_change(change: Change) -> TypedChange:
+    """``change`` read through its kind's model (pydantic.ValidationError when it does not
+    fit, e.g. a created dossier without its snapshot)."""
+    return _TYPED_CHANGE.validate_python(change.model_dump())
 
 
 class PublicFeedback(Strict):

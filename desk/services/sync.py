@@ -32,7 +32,7 @@ from desk.services.sync_export import ExportReport, export_bundle
 from desk.services.sync_pull import apply_change, load_cursor, mark_uploaded, save_cursor
 from sync import outbox
 from sync.errors import Offline
-from sync.protocol import Change, ChangeKind, CommandBatch, EnrolRequest
+from sync.protocol import Change, CommandBatch, EnrolRequest, OnlineDossierCreated, typed_change
 
 if TYPE_CHECKING:
     import httpx
@@ -407,13 +407,13 @@ def _files_of(changes: list[Change]) -> dict[str, str]:
     for change in changes:
         if change.result_sha256:
             files[change.result_sha256] = "application/pdf"
-        if change.kind is not ChangeKind.DOSSIER_CREATED:
-            continue
         try:
-            components = change.online_dossier().components
+            typed = typed_change(change)
         except ValidationError:
             continue  # noted when the change is applied
-        for item in components:
+        if not isinstance(typed, OnlineDossierCreated):
+            continue
+        for item in typed.snapshot.components:
             if item.blob_sha256 is not None and item.blob_sha256 in change.attachments:
                 files[item.blob_sha256] = item.media_type or "application/octet-stream"
     return files

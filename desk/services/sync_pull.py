@@ -31,7 +31,17 @@ from desk.services.feedback import record_from_portal
 from desk.services.ledger import append_event
 from desk.services.settings import load_office
 from sync.outbox import load_state, save_state
-from sync.protocol import Change, ChangeKind
+from sync.protocol import (
+    Change,
+    ChangeKind,
+    CitizenNotified,
+    OnlineDossierCreated,
+    PortalFeedbackReceived,
+    ReferencePublished,
+    StatusChanged,
+    TypedChange,
+    typed_change,
+)
 
 CURSOR_KEY = "sync.cursor"
 NOTIFIED_EVENT = "citizen_notified"
@@ -41,19 +51,24 @@ MAX_NOTES = 200
 
 def apply_change(session: Session, change: Change, now: datetime) -> bool:
     """Apply one change; True when the local dossier moved (or was created)."""
-    if change.kind is ChangeKind.DOSSIER_CREATED:
-        return create_online_dossier(session, change, now)
-    if change.kind is ChangeKind.CITIZEN_NOTIFIED:
-        return record_notification(session, change)
-    if change.kind is ChangeKind.FEEDBACK_RECEIVED:
-        try:
-            fields = change.portal_feedback()
-        except ValidationError:
-            _note(session, change, "feedback")
-            return False
-        return record_from_portal(session, fields)
-    if change.kind in (ChangeKind.CATALOG_PUBLISHED, ChangeKind.CALENDAR_PUBLISHED):
-        return apply_reference(session, change, now)
+    try:
+        typed = typed_change(change)
+    except ValidationError:
+        _note(session, change, "snapshot")  # a change this desk cannot read: noted, skipped
+        return False
+    if isinstance(typed, OnlineDossierCreated):
+        return create_online_dossier(session, typed, now)
+    if isinstance(typed, CitizenNotified):
+        return record_notification(session, typed)
+    if isinstance(typed, PortalFeedbackReceived):
+        return record_from_portal(session, typed.snapshot)
+    if isinstance(typed, ReferencePublished):
+        return apply_reference(session, typed, now)
+    return apply_status(session, typed)
+
+
+def apply_status(session: Session, change: StatusChanged) -> bool:
+    """A back-office move, or another desk's decision on an online dossier."""
     dossier = session.get(Dossier, change.dossier_id)
     if dossier is None or dossier.status == change.status:
         return False  # another desk's dossier, or already there (a repeated delivery)
@@ -90,22 +105,22 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
     return True
 
 
-def apply_reference(session: Session, change: Change, now: datetime) -> bool:
+def apply_reference(session: Session, change: ReferencePublished, now: datetime) -> bool:
     """A catalogue or a year's holiday notice published by the server; a file this desk
     cannot read (a newer format) is noted for the officer, never half-applied."""
     try:
         if change.kind is ChangeKind.CATALOG_PUBLISHED:
-            catalog = CatalogFile.model_validate(change.snapshot or {})
+            catalog = CatalogFile.model_validate(change.snapshot)
             apply_catalog(session, catalog, replace=change.note == "replace")
         else:
-            write_notice(session, YearNotice.model_validate(change.snapshot or {}), now)
+            write_notice(session, YearNotice.model_validate(change.snapshot), now)
     except ValidationError:
         _note(session, change, "reference data")
         return False
     return True
 
 
-def record_notification(session: Session, change: Change) -> bool:
+def record_notification(session: Session, change: CitizenNotified) -> bool:
     """The server told the citizen (or gave up): an event in the dossier's log, so the officer
     sees on the dossier whether the citizen was notified. The status does not change."""
     dossier = session.get(Dossier, change.dossier_id)
@@ -131,17 +146,13 @@ def record_notification(session: Session, change: Change) -> bool:
     return True
 
 
-def create_online_dossier(session: Session, change: Change, now: datetime) -> bool:
+def create_online_dossier(session: Session, change: OnlineDossierCreated, now: datetime) -> bool:
     """A dossier submitted online: create it at this desk with status 1 (Mới đăng ký), its
     components linked to the attachments the caller already downloaded into the blob store,
     and its own ``submit_online`` event. No command is queued: the server created it."""
     if session.get(Dossier, change.dossier_id) is not None:
         return False  # delivered again
-    try:
-        snapshot = change.online_dossier()
-    except ValidationError:
-        _note(session, change, "snapshot")
-        return False
+    snapshot = change.snapshot
     taken = session.exec(select(Dossier).where(col(Dossier.code) == change.dossier_code)).first()
     procedure = session.exec(
         select(Procedure).where(col(Procedure.code) == snapshot.procedure_code)
@@ -242,7 +253,7 @@ def mark_uploaded(session: Session, sha256: str, now: datetime) -> None:
         session.add(blob)
 
 
-def _note(session: Session, change: Change, reason: str) -> None:
+def _note(session: Session, change: Change | TypedChange, reason: str) -> None:
     """Remember a change that did not apply (dossier code and reason only, no personal data)."""
     notes = load_state(session, NOTES_KEY).get("notes", [])
     notes.append({"code": change.dossier_code, "action": change.action, "reason": reason})

@@ -1,7 +1,8 @@
 """The typed wire (sync.protocol): each command's payload is built from its own model's
 fields, so a desk table's new column never reaches the server; every v1 payload reads into
-its model and back unchanged; and a newer desk's extra field is tolerated by the server,
-which hashes the payload exactly as it received it."""
+its model and back unchanged; a newer desk's extra field is tolerated by the server, which
+hashes the payload exactly as it received it; and every feed change is read through its
+kind's model, one the desk cannot read being noted while the rest applies."""
 
 from __future__ import annotations
 
@@ -11,20 +12,31 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from data.models import Dossier, OutboxCommand
+from data.models import Dossier, Feedback, OutboxCommand
 from desk.services.container import DeskServices
+from desk.services.sync_pull import NOTES_KEY, apply_change
 from sync.client import SyncClient
+from sync.outbox import load_state
 from sync.protocol import (
     MOVE_PAYLOADS,
+    Change,
+    ChangeKind,
+    CitizenNotified,
     CommandBatch,
     DossierCreated,
+    OnlineDossierCreated,
     Outcome,
+    PortalFeedbackFields,
+    PortalFeedbackReceived,
+    ReferencePublished,
     ScanAttached,
+    StatusChanged,
     parse_payload,
     payload_hash,
+    typed_change,
 )
 from sync.server.tables import ServerDossier
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, FakeClock
 from tests.helpers import receive
 from tests.sync.conftest import DeskFactory, LiveServer
 from tests.sync.helpers import bearer_of, wire_commands
@@ -116,3 +128,58 @@ def test_a_newer_desks_extra_field_is_applied_and_hashed_as_sent(
         row = session.get(ServerDossier, original.dossier_id)
         assert row is not None
         assert json.loads(row.snapshot)["from_a_newer_desk"] == {"anything": [1, 2]}
+
+
+def test_every_v1_feed_change_reads_into_its_kinds_model() -> None:
+    expected = {
+        "dossier.status": StatusChanged,
+        "dossier.created": OnlineDossierCreated,
+        "feedback.received": PortalFeedbackReceived,
+        "catalog.published": ReferencePublished,
+        "calendar.published": ReferencePublished,
+        "dossier.notified": CitizenNotified,
+    }
+    seen: set[str] = set()
+    for path in sorted(WIRE.glob("v1-feed-*.json")):
+        for raw in json.loads(path.read_text("utf-8"))["data"]["changes"]:
+            typed = typed_change(Change.model_validate(raw))
+            assert type(typed) is expected[raw["kind"]]
+            seen.add(raw["kind"])
+    assert seen == set(expected)
+
+
+def test_a_change_the_desk_cannot_read_is_noted_and_the_rest_applies(
+    make_desk: DeskFactory, clock: FakeClock
+) -> None:
+    desk = make_desk("quay-a", "0001-4999")
+    common = {"action": "submit_online", "status": 1, "at": clock.now}
+    unreadable = Change(
+        kind=ChangeKind.DOSSIER_CREATED,
+        dossier_id="01900000-0000-7000-8000-0000000000aa",
+        dossier_code="000.00.01.H99-261125-9000",
+        snapshot={"code": "000.00.01.H99-261125-9000"},  # no procedure, no owner …
+        **common,
+    )
+    fields = PortalFeedbackFields(
+        id="01900000-0000-7000-8000-0000000000bb",
+        content="Xin hỏi thời hạn",
+        sender_phone="0912000001",
+        received_at=clock.now,
+    )
+    feedback = Change(
+        kind=ChangeKind.FEEDBACK_RECEIVED,
+        dossier_id=fields.id,
+        dossier_code="",
+        snapshot=fields.wire(),
+        **{**common, "action": "feedback", "status": 0},
+    )
+    with desk.context.db.write() as session:
+        assert apply_change(session, unreadable, clock.now) is False
+        assert apply_change(session, feedback, clock.now) is True
+    with desk.context.db.read() as session:
+        assert session.get(Dossier, unreadable.dossier_id) is None
+        assert session.get(Feedback, fields.id) is not None
+        notes = load_state(session, NOTES_KEY)["notes"]
+    assert notes == [
+        {"code": unreadable.dossier_code, "action": "submit_online", "reason": "snapshot"}
+    ]
