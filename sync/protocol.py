@@ -420,7 +420,9 @@ class _Typed(BaseModel):
 
 
 class CreateCommand(_Typed):
-    type: Literal["dossier.receive", "dossier.receive_incomplete"]
+    # submit_online: desks never send it (the server creates online dossiers), but version 1
+    # read it as a creation too; kept so that the server judges it exactly as before.
+    type: Literal["dossier.receive", "dossier.receive_incomplete", "dossier.submit_online"]
     payload: DossierCreated
 
 
