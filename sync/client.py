@@ -26,8 +26,10 @@ from sync.protocol import (
     H_MEDIA,
     H_OFFSET,
     H_TUS,
+    H_VERSIONS,
     OFFSET_MEDIA_TYPE,
     PROTOCOL,
+    SUPPORTED_VERSIONS,
     TUS_VERSION,
     BatchResult,
     ChangePage,
@@ -39,6 +41,8 @@ from sync.protocol import (
 )
 
 _M = TypeVar("_M", bound=BaseModel)
+DESK_VERSIONS = SUPPORTED_VERSIONS
+"""The versions this desk offers (sync.protocol: negotiated with the server)."""
 
 
 class SyncClient:
@@ -51,7 +55,10 @@ class SyncClient:
         ca_bundle: Path | None = None,
         timeout: float = 30.0,
     ) -> None:
-        headers = {"User-Agent": f"motcua-desk ({PROTOCOL})"}
+        headers = {
+            "User-Agent": f"motcua-desk ({PROTOCOL})",
+            H_VERSIONS: ",".join(str(v) for v in DESK_VERSIONS),
+        }
         if bearer:
             headers["Authorization"] = f"Bearer {bearer}"
         self._http = httpx.Client(
@@ -63,6 +70,8 @@ class SyncClient:
         )
         self.server_time: datetime | None = None
         self.bytes_sent = 0
+        self.version = min(DESK_VERSIONS)
+        """The version the server chose (every answer says it); until then, the oldest."""
 
     def close(self) -> None:
         self._http.close()
@@ -82,6 +91,9 @@ class SyncClient:
         return self._data(self._send("POST", "/enrol", json=request.model_dump()), EnrolResponse)
 
     def push(self, batch: CommandBatch) -> BatchResult:
+        """Send ``batch`` in the version the server chose (the commands' JSON is the same in
+        every version; only the batch says which one it is)."""
+        batch = batch.model_copy(update={"version": self.version})
         body = gzip.compress(batch.model_dump_json().encode("utf-8"), compresslevel=6)
         headers = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
         response = self._send("POST", "/commands", content=body, headers=headers)
@@ -142,6 +154,8 @@ class SyncClient:
         except ValidationError:
             raise Offline("not our server (captive portal or proxy page)") from None
         self.server_time = envelope.server_time
+        if envelope.version in DESK_VERSIONS:
+            self.version = envelope.version
         return envelope
 
     def _data(self, response: httpx.Response, model: type[_M]) -> _M:

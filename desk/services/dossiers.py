@@ -21,7 +21,8 @@ from desk.domain.lifecycle import (
     transition_effects,
 )
 from desk.errors import NotFound
-from desk.services.ledger import append_event, enqueue_command, wire_instant
+from desk.services.ledger import append_event, enqueue_command
+from sync.protocol import move_payload
 
 
 def find_dossier(session: Session, code: str) -> Dossier:
@@ -152,7 +153,7 @@ def apply_action(
         session,
         desk_id=dossier.desk_id,
         command_type=f"dossier.{action.value}",
-        payload={**body, "status": int(target), "at": wire_instant(at)},
+        payload=move_payload(action.value, {**body, "status": int(target), "at": at}),
         at=at,
         dossier_id=dossier.id,
     )

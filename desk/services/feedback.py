@@ -27,8 +27,9 @@ from desk.domain.timefmt import local_date
 from desk.errors import IllegalTransition, InvalidInput, NotFound
 from desk.services.calendar import calendar_for
 from desk.services.context import ServiceContext
-from desk.services.ledger import enqueue_command, new_id, wire_instant
+from desk.services.ledger import enqueue_command, new_id
 from desk.services.settings import load_office, load_rules
+from sync.protocol import FeedbackRecord, PortalFeedbackFields
 
 Channel = Literal["in_person", "phone", "email", "letter", "portal"]
 CHANNEL_LABELS: dict[str, str] = {
@@ -249,23 +250,23 @@ class FeedbackService:
             session,
             desk_id=row.desk_id,
             command_type=kind,
-            payload={
-                "id": row.id,
-                "book": row.book,
-                "seq": row.seq,
-                "channel": row.channel,
-                "dossier_code": row.dossier_code,
-                "sender_name": row.sender_name,
-                "sender_phone": row.sender_phone,
-                "sender_email": row.sender_email,
-                "content": row.content,
-                "state": row.state,
-                "received_at": wire_instant(row.received_at),
-                "due_at": wire_instant(row.due_at),
-                "assigned_to": row.assigned_to,
-                "answer": row.answer,
-                "answered_at": wire_instant(row.answered_at),
-            },
+            payload=FeedbackRecord(
+                id=row.id,
+                book=row.book,
+                seq=row.seq,
+                channel=row.channel,
+                dossier_code=row.dossier_code,
+                sender_name=row.sender_name,
+                sender_phone=row.sender_phone,
+                sender_email=row.sender_email,
+                content=row.content,
+                state=row.state,
+                received_at=row.received_at,
+                due_at=row.due_at,
+                assigned_to=row.assigned_to,
+                answer=row.answer,
+                answered_at=row.answered_at,
+            ),
             at=now,
             dossier_id=row.dossier_id,
         )
@@ -282,22 +283,21 @@ def _next_number(session: Session, at: datetime) -> tuple[str, int]:
     return book, counter.last_seq
 
 
-def record_from_portal(session: Session, fields: dict[str, object]) -> bool:
+def record_from_portal(session: Session, fields: PortalFeedbackFields) -> bool:
     """A feedback sent through the server's public page, pulled by sync: added to this desk's
     register with its own number and its deadline from the time it reached the server. No
     command is queued (the server has it); True when it was new here."""
-    feedback_id = str(fields.get("id") or "")
-    if not feedback_id or session.get(Feedback, feedback_id) is not None:
+    if session.get(Feedback, fields.id) is not None:
         return False
-    received = datetime.fromisoformat(str(fields["received_at"]))
+    received = fields.received_at
     office = load_office(session)
     days = load_rules(session).feedback_answer_days
     due = calendar_for(session).compute_due(DueRule(DurationUnit.WORKING_DAYS, days), received)
     book, seq = _next_number(session, received)
-    code = str(fields.get("dossier_code") or "") or None
+    code = fields.dossier_code or None
     session.add(
         Feedback(
-            id=feedback_id,
+            id=fields.id,
             agency_id=office.agency_id,
             desk_id=office.desk_id,
             book=book,
@@ -305,10 +305,10 @@ def record_from_portal(session: Session, fields: dict[str, object]) -> bool:
             channel="portal",
             dossier_id=_dossier_id(session, code),
             dossier_code=code,
-            sender_name=str(fields.get("sender_name") or ""),
-            sender_phone=str(fields.get("sender_phone") or "") or None,
-            sender_email=str(fields.get("sender_email") or "") or None,
-            content=str(fields.get("content") or ""),
+            sender_name=fields.sender_name,
+            sender_phone=fields.sender_phone or None,
+            sender_email=fields.sender_email or None,
+            content=fields.content,
             received_at=received,
             due_at=due.due,
         )

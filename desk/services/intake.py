@@ -57,8 +57,9 @@ from desk.services.ledger import (
     new_id,
     wire_instant,
 )
-from desk.services.return_papers import notice_fields
+from desk.services.return_papers import return_papers
 from desk.services.settings import OfficeView, load_office, load_rules
+from sync.protocol import ComponentRecord, DossierCreated
 
 CHANNELS = ("direct", "online", "postal")
 DELIVERIES = ("desk", "postal")
@@ -511,25 +512,78 @@ def _record_creation(
     )
 
 
-def dossier_snapshot(session: Session, dossier: Dossier) -> dict[str, object]:
-    """Everything the server needs to create the dossier on its side."""
+def dossier_snapshot(session: Session, dossier: Dossier) -> DossierCreated:
+    """Everything the server needs to create the dossier on its side, field by field (a new
+    column of the desk's table does not reach the wire unless it is added here)."""
     components = session.exec(
         select(DossierComponent)
         .where(col(DossierComponent.dossier_id) == dossier.id)
         .order_by(col(DossierComponent.position))
     ).all()
-    data = dossier.model_dump(
-        exclude={"owner_name_search", "event_count", "last_event_hash", "updated_at"}
+    notice = return_papers(session, dossier)
+    return DossierCreated(
+        id=dossier.id,
+        code=dossier.code,
+        agency_id=dossier.agency_id,
+        desk_id=dossier.desk_id,
+        procedure_id=dossier.procedure_id,
+        procedure_code=dossier.procedure_code,
+        procedure_name=dossier.procedure_name,
+        sector=dossier.sector,
+        case_key=dossier.case_key,
+        status=dossier.status,
+        channel=dossier.channel,
+        owner_kind=dossier.owner_kind,
+        owner_name=dossier.owner_name,
+        owner_id_number=dossier.owner_id_number,
+        owner_date_of_birth=dossier.owner_date_of_birth,
+        owner_sex=dossier.owner_sex,
+        owner_address=dossier.owner_address,
+        owner_phone=dossier.owner_phone,
+        owner_email=dossier.owner_email,
+        submitter_json=dossier.submitter_json,
+        submitter_id_number=dossier.submitter_id_number,
+        summary=dossier.summary,
+        sets_count=dossier.sets_count,
+        received_at=dossier.received_at,
+        received_by=dossier.received_by,
+        clock_started_at=dossier.clock_started_at,
+        due_at=dossier.due_at,
+        original_due_at=dossier.original_due_at,
+        extended_due_at=dossier.extended_due_at,
+        due_rule=dossier.due_rule,
+        calendar_version=dossier.calendar_version,
+        paused_at=dossier.paused_at,
+        status_before_pause=dossier.status_before_pause,
+        finished_at=dossier.finished_at,
+        returned_at=dossier.returned_at,
+        delivery=dossier.delivery,
+        delivery_address=dossier.delivery_address,
+        fee_amount=dossier.fee_amount,
+        fee_collected=dossier.fee_collected,
+        notes=dossier.notes,
+        register_book=dossier.register_book,
+        register_seq=dossier.register_seq,
+        tracking_token=dossier.tracking_token,
+        lookup_code=dossier.lookup_code,
+        collector_json=dossier.collector_json,
+        rating=dossier.rating,
+        components=[
+            ComponentRecord(
+                position=c.position,
+                name=c.name,
+                required=c.required,
+                originals=c.originals,
+                certified=c.certified,
+                copies=c.copies,
+                provided=c.provided,
+                note=c.note,
+            )
+            for c in components
+        ],
+        fee=notice.fee,
+        originals_at_return=list(notice.originals),
     )
-    for key, value in list(data.items()):
-        if isinstance(value, datetime):
-            data[key] = wire_instant(value)
-        elif isinstance(value, date):
-            data[key] = value.isoformat()
-    data["components"] = [
-        c.model_dump(exclude={"id", "dossier_id", "blob_sha256"}) for c in components
-    ]
-    return {**data, **notice_fields(session, dossier)}
 
 
 def _result(dossier: Dossier, office: OfficeView, missing: tuple[str, ...]) -> ReceiveResult:

@@ -3,7 +3,6 @@ the dossier's next audit event (hash-chained) and the outbox command for the ser
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from datetime import UTC, datetime
 from typing import Any
@@ -16,6 +15,7 @@ from uuid6 import uuid7
 from data.models import Dossier, DossierEvent, Officer, OutboxCommand
 from desk.domain.lifecycle import GENESIS_HASH, EventRecord, canonical_json
 from desk.errors import NotFound
+from sync.protocol import Payload, payload_hash
 
 log = logging.getLogger("desk.ledger")
 _PENDING_LOG = "desk_log_lines"
@@ -124,16 +124,18 @@ def enqueue_command(
     *,
     desk_id: str,
     command_type: str,
-    payload: dict[str, Any],
+    payload: Payload,
     at: datetime,
     dossier_id: str | None = None,
 ) -> OutboxCommand:
     """Queue a command for the server; its per-desk sequence is gap-free because the
-    caller holds the write lock (BEGIN IMMEDIATE) until commit."""
+    caller holds the write lock (BEGIN IMMEDIATE) until commit. ``payload`` is the typed
+    wire payload (sync.protocol); it is stored as the JSON that will be sent and hashed."""
     last = session.exec(
         select(func.max(OutboxCommand.seq)).where(col(OutboxCommand.desk_id) == desk_id)
     ).one()
-    body = canonical_json(payload)
+    wire = payload.wire()
+    body = canonical_json(wire)
     command = OutboxCommand(
         command_id=new_id(),
         desk_id=desk_id,
@@ -141,7 +143,7 @@ def enqueue_command(
         type=command_type,
         dossier_id=dossier_id,
         payload=body,
-        payload_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        payload_hash=payload_hash(wire),
         state="pending",
         next_attempt_at=at,
         created_at=at,

@@ -28,6 +28,7 @@ from desk.services.blobs import BlobStore
 from desk.services.context import ServiceContext
 from desk.services.dossiers import find_dossier
 from desk.services.settings import load_office
+from sync.protocol import ScanAttached
 
 if TYPE_CHECKING:  # Pillow and pypdfium2 load only when something is scanned
     from desk.devices.scanning.pdf import ScanDocument
@@ -231,7 +232,16 @@ class ScanService:
                 session,
                 desk_id=load_office(session).desk_id,
                 command_type=COMMAND_TYPE,
-                payload={"code": dossier.code, **payload},
+                payload=ScanAttached(
+                    code=dossier.code,
+                    component=number,
+                    legal_sha256=legal_sha,
+                    legal_size=document.legal_size,
+                    compact_sha256=compact_sha,
+                    compact_size=document.compact_size,
+                    pages=document.pages,
+                    dpi=round(document.dpi),
+                ),
                 at=now,
                 dossier_id=dossier.id,
             )

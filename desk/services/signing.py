@@ -52,6 +52,7 @@ from desk.services.signed_results import (
     signed_result,
 )
 from printing.fonts import FONT_DIR
+from sync.protocol import ResultSigned
 
 log = logging.getLogger(__name__)
 
@@ -267,13 +268,13 @@ class SigningService:
                 session,
                 desk_id=load_office(session).desk_id,
                 command_type=RESULT_COMMAND,
-                payload={
-                    "code": dossier.code,
-                    "blob_sha256": sha256,
-                    "size": len(signed.data),
-                    "level": signed.level,
-                    "citizen_download": citizen_download,
-                },
+                payload=ResultSigned(
+                    code=dossier.code,
+                    blob_sha256=sha256,
+                    size=len(signed.data),
+                    level=signed.level,
+                    citizen_download=citizen_download,
+                ),
                 at=now,
                 dossier_id=dossier.id,
             )

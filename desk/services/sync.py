@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
 from data.models import Agency, Blob, CodeCounter, Desk
@@ -31,7 +32,7 @@ from desk.services.sync_export import ExportReport, export_bundle
 from desk.services.sync_pull import apply_change, load_cursor, mark_uploaded, save_cursor
 from sync import outbox
 from sync.errors import Offline
-from sync.protocol import Change, CommandBatch, EnrolRequest
+from sync.protocol import Change, CommandBatch, EnrolRequest, OnlineDossierCreated, typed_change
 
 if TYPE_CHECKING:
     import httpx
@@ -409,8 +410,13 @@ def _files_of(changes: list[Change]) -> dict[str, str]:
     for change in changes:
         if change.result_sha256:
             files[change.result_sha256] = "application/pdf"
-        for item in (change.snapshot or {}).get("components") or []:
-            sha256 = item.get("blob_sha256") if isinstance(item, dict) else None
-            if isinstance(sha256, str) and sha256 in change.attachments:
-                files[sha256] = str(item.get("media_type") or "application/octet-stream")
+        try:
+            typed = typed_change(change)
+        except ValidationError:
+            continue  # noted when the change is applied
+        if not isinstance(typed, OnlineDossierCreated):
+            continue
+        for item in typed.snapshot.components:
+            if item.blob_sha256 is not None and item.blob_sha256 in change.attachments:
+                files[item.blob_sha256] = item.media_type or "application/octet-stream"
     return files

@@ -12,8 +12,7 @@ withdrew it meanwhile …) is noted for the officer and the feed moves on.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
@@ -32,7 +31,17 @@ from desk.services.feedback import record_from_portal
 from desk.services.ledger import append_event
 from desk.services.settings import load_office
 from sync.outbox import load_state, save_state
-from sync.protocol import Change, ChangeKind
+from sync.protocol import (
+    Change,
+    ChangeKind,
+    CitizenNotified,
+    OnlineDossierCreated,
+    PortalFeedbackReceived,
+    ReferencePublished,
+    StatusChanged,
+    TypedChange,
+    typed_change,
+)
 
 CURSOR_KEY = "sync.cursor"
 NOTIFIED_EVENT = "citizen_notified"
@@ -42,14 +51,24 @@ MAX_NOTES = 200
 
 def apply_change(session: Session, change: Change, now: datetime) -> bool:
     """Apply one change; True when the local dossier moved (or was created)."""
-    if change.kind is ChangeKind.DOSSIER_CREATED:
-        return create_online_dossier(session, change, now)
-    if change.kind is ChangeKind.CITIZEN_NOTIFIED:
-        return record_notification(session, change)
-    if change.kind is ChangeKind.FEEDBACK_RECEIVED:
-        return record_from_portal(session, change.snapshot or {})
-    if change.kind in (ChangeKind.CATALOG_PUBLISHED, ChangeKind.CALENDAR_PUBLISHED):
-        return apply_reference(session, change, now)
+    try:
+        typed = typed_change(change)
+    except ValidationError:
+        _note(session, change, "snapshot")  # a change this desk cannot read: noted, skipped
+        return False
+    if isinstance(typed, OnlineDossierCreated):
+        return create_online_dossier(session, typed, now)
+    if isinstance(typed, CitizenNotified):
+        return record_notification(session, typed)
+    if isinstance(typed, PortalFeedbackReceived):
+        return record_from_portal(session, typed.snapshot)
+    if isinstance(typed, ReferencePublished):
+        return apply_reference(session, typed, now)
+    return apply_status(session, typed)
+
+
+def apply_status(session: Session, change: StatusChanged) -> bool:
+    """A back-office move, or another desk's decision on an online dossier."""
     dossier = session.get(Dossier, change.dossier_id)
     if dossier is None or dossier.status == change.status:
         return False  # another desk's dossier, or already there (a repeated delivery)
@@ -86,22 +105,22 @@ def apply_change(session: Session, change: Change, now: datetime) -> bool:
     return True
 
 
-def apply_reference(session: Session, change: Change, now: datetime) -> bool:
+def apply_reference(session: Session, change: ReferencePublished, now: datetime) -> bool:
     """A catalogue or a year's holiday notice published by the server; a file this desk
     cannot read (a newer format) is noted for the officer, never half-applied."""
     try:
         if change.kind is ChangeKind.CATALOG_PUBLISHED:
-            catalog = CatalogFile.model_validate(change.snapshot or {})
+            catalog = CatalogFile.model_validate(change.snapshot)
             apply_catalog(session, catalog, replace=change.note == "replace")
         else:
-            write_notice(session, YearNotice.model_validate(change.snapshot or {}), now)
+            write_notice(session, YearNotice.model_validate(change.snapshot), now)
     except ValidationError:
         _note(session, change, "reference data")
         return False
     return True
 
 
-def record_notification(session: Session, change: Change) -> bool:
+def record_notification(session: Session, change: CitizenNotified) -> bool:
     """The server told the citizen (or gave up): an event in the dossier's log, so the officer
     sees on the dossier whether the citizen was notified. The status does not change."""
     dossier = session.get(Dossier, change.dossier_id)
@@ -127,24 +146,23 @@ def record_notification(session: Session, change: Change) -> bool:
     return True
 
 
-def create_online_dossier(session: Session, change: Change, now: datetime) -> bool:
+def create_online_dossier(session: Session, change: OnlineDossierCreated, now: datetime) -> bool:
     """A dossier submitted online: create it at this desk with status 1 (Mới đăng ký), its
     components linked to the attachments the caller already downloaded into the blob store,
     and its own ``submit_online`` event. No command is queued: the server created it."""
-    snapshot = change.snapshot or {}
     if session.get(Dossier, change.dossier_id) is not None:
         return False  # delivered again
+    snapshot = change.snapshot
     taken = session.exec(select(Dossier).where(col(Dossier.code) == change.dossier_code)).first()
     procedure = session.exec(
-        select(Procedure).where(col(Procedure.code) == str(snapshot.get("procedure_code")))
+        select(Procedure).where(col(Procedure.code) == snapshot.procedure_code)
     ).first()
     if taken is not None or procedure is None or procedure.id is None:
         _note(session, change, "code_taken" if taken is not None else "procedure_unknown")
         return False
     office = load_office(session)
     book, register_seq = _next_register_entry(session, change.at)
-    owner_name = nfc(str(snapshot.get("owner_name") or ""))
-    birth = snapshot.get("owner_date_of_birth")
+    owner_name = nfc(snapshot.owner_name)
     dossier = Dossier(
         id=change.dossier_id,
         code=change.dossier_code,
@@ -152,48 +170,48 @@ def create_online_dossier(session: Session, change: Change, now: datetime) -> bo
         desk_id=office.desk_id,  # this desk reviews it: its decisions are this desk's commands
         procedure_id=procedure.id,
         procedure_code=procedure.code,
-        procedure_name=str(snapshot.get("procedure_name") or procedure.name),
-        sector=str(snapshot.get("sector") or procedure.sector),
-        case_key=str(snapshot.get("case_key") or ""),
+        procedure_name=snapshot.procedure_name or procedure.name,
+        sector=snapshot.sector or procedure.sector,
+        case_key=snapshot.case_key,
         status=int(Status.SUBMITTED),
         channel="online",
-        owner_kind=str(snapshot.get("owner_kind") or "person"),
+        owner_kind=snapshot.owner_kind or "person",
         owner_name=owner_name,
         owner_name_search=fold(owner_name),
-        owner_id_number=_text(snapshot, "owner_id_number"),
-        owner_date_of_birth=date.fromisoformat(birth) if isinstance(birth, str) else None,
-        owner_sex=_text(snapshot, "owner_sex"),
-        owner_address=_text(snapshot, "owner_address"),
-        owner_phone=_text(snapshot, "owner_phone"),
-        owner_email=_text(snapshot, "owner_email"),
-        submitter_json=_text(snapshot, "submitter_json"),
-        submitter_id_number=_text(snapshot, "submitter_id_number"),
-        summary=str(snapshot.get("summary") or procedure.name),
-        sets_count=int(snapshot.get("sets_count") or 1),
+        owner_id_number=snapshot.owner_id_number or None,
+        owner_date_of_birth=snapshot.owner_date_of_birth,
+        owner_sex=snapshot.owner_sex or None,
+        owner_address=snapshot.owner_address or None,
+        owner_phone=snapshot.owner_phone or None,
+        owner_email=snapshot.owner_email or None,
+        submitter_json=snapshot.submitter_json or None,
+        submitter_id_number=snapshot.submitter_id_number or None,
+        summary=snapshot.summary or procedure.name,
+        sets_count=snapshot.sets_count or 1,
         received_at=change.at,
-        delivery=str(snapshot.get("delivery") or "desk"),
-        delivery_address=_text(snapshot, "delivery_address"),
+        delivery=snapshot.delivery or "desk",
+        delivery_address=snapshot.delivery_address or None,
         register_book=book,
         register_seq=register_seq,
-        tracking_token=str(snapshot.get("tracking_token") or ""),
-        lookup_code=str(snapshot.get("lookup_code") or ""),
+        tracking_token=snapshot.tracking_token,
+        lookup_code=snapshot.lookup_code,
         updated_at=now,
     )
     session.add(dossier)
     session.flush()
-    for position, item in enumerate(snapshot.get("components") or []):
-        sha256 = item.get("blob_sha256")
+    for position, item in enumerate(snapshot.components):
+        sha256 = item.blob_sha256
         session.add(
             DossierComponent(
                 dossier_id=dossier.id,
                 position=position,
-                name=str(item.get("name") or ""),
-                required=bool(item.get("required", True)),
-                originals=int(item.get("originals") or 0),
-                certified=int(item.get("certified") or 0),
-                copies=int(item.get("copies") or 0),
+                name=item.name,
+                required=item.required,
+                originals=item.originals,
+                certified=item.certified,
+                copies=item.copies,
                 provided=sha256 is not None,
-                note=_text(item, "file_name"),
+                note=item.file_name or None,
                 blob_sha256=sha256 if sha256 and session.get(Blob, sha256) else None,
             )
         )
@@ -208,11 +226,6 @@ def create_online_dossier(session: Session, change: Change, now: datetime) -> bo
         payload={"code": dossier.code, "source": "server", "attachments": change.attachments},
     )
     return True
-
-
-def _text(data: dict[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    return str(value) if value not in (None, "") else None
 
 
 def _next_register_entry(session: Session, at: datetime) -> tuple[str, int]:
@@ -240,7 +253,7 @@ def mark_uploaded(session: Session, sha256: str, now: datetime) -> None:
         session.add(blob)
 
 
-def _note(session: Session, change: Change, reason: str) -> None:
+def _note(session: Session, change: Change | TypedChange, reason: str) -> None:
     """Remember a change that did not apply (dossier code and reason only, no personal data)."""
     notes = load_state(session, NOTES_KEY).get("notes", [])
     notes.append({"code": change.dossier_code, "action": change.action, "reason": reason})

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import uuid4
 
@@ -31,7 +31,14 @@ from desk.domain.lifecycle import Action, Status, canonical_json
 from desk.domain.timefmt import local_date
 from desk.domain.tracking import lookup_code, tracking_token, tracking_url
 from desk.errors import RangeExhausted
-from sync.protocol import Change, ChangeKind, OnlineSubmission, OnlineSubmitted
+from sync.protocol import (
+    Change,
+    ChangeKind,
+    CreatedComponent,
+    OnlineDossier,
+    OnlineSubmission,
+    OnlineSubmitted,
+)
 from sync.server.adapters import ProvinceAdapter
 from sync.server.blobs import BlobService
 from sync.server.chain import append_event
@@ -234,53 +241,51 @@ def _next_code(session: Session, agency: ServerAgency, now: datetime) -> str:
 
 def _snapshot(
     dossier: ServerDossier, checked: CheckedSubmission, shas: list[str | None]
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """The dossier as a desk's receive command would describe it (same keys), so the
     notifier and the province adapter read it the same way."""
     given = checked.submission
     owner, submitter = checked.owner, checked.submitter
-    return {
-        "id": dossier.id,
-        "code": dossier.code,
-        "agency_code": dossier.agency_code,
-        "status": dossier.status,
-        "channel": "online",
-        "procedure_code": given.procedure.code,
-        "procedure_name": given.procedure.name,
-        "sector": given.procedure.sector,
-        "case_key": given.procedure.case,
-        "owner_kind": owner.kind,
-        "owner_name": owner.full_name,
-        "owner_id_number": owner.id_number,
-        "owner_date_of_birth": owner.date_of_birth.isoformat() if owner.date_of_birth else None,
-        "owner_sex": owner.sex,
-        "owner_address": owner.address,
-        "owner_phone": owner.phone,
-        "owner_email": owner.email,
-        "submitter_json": (
-            json.dumps(submitter.to_json(), ensure_ascii=False) if submitter else None
-        ),
-        "submitter_id_number": submitter.id_number if submitter else None,
-        "summary": given.summary or given.procedure.name,
-        "sets_count": given.sets_count,
-        "received_at": dossier.received_at.astimezone(UTC).isoformat(),
-        "delivery": given.delivery,
-        "delivery_address": given.delivery_address or None,
-        "tracking_token": dossier.tracking_token,
-        "lookup_code": dossier.lookup_code,
-        "components": [
-            {
-                "position": position,
-                "name": component.name,
-                "required": component.required,
-                "originals": component.originals,
-                "certified": component.certified,
-                "copies": component.copies,
-                "provided": sha is not None,
-                "blob_sha256": sha,
-                "media_type": component.attachment.media_type if component.attachment else None,
-                "file_name": component.attachment.file_name if component.attachment else None,
-            }
+    return OnlineDossier(
+        id=dossier.id,
+        code=dossier.code,
+        agency_code=dossier.agency_code,
+        status=dossier.status,
+        channel="online",
+        procedure_code=given.procedure.code,
+        procedure_name=given.procedure.name,
+        sector=given.procedure.sector,
+        case_key=given.procedure.case,
+        owner_kind=owner.kind,
+        owner_name=owner.full_name,
+        owner_id_number=owner.id_number,
+        owner_date_of_birth=owner.date_of_birth,
+        owner_sex=owner.sex,
+        owner_address=owner.address,
+        owner_phone=owner.phone,
+        owner_email=owner.email,
+        submitter_json=json.dumps(submitter.to_json(), ensure_ascii=False) if submitter else None,
+        submitter_id_number=submitter.id_number if submitter else None,
+        summary=given.summary or given.procedure.name,
+        sets_count=given.sets_count,
+        received_at=dossier.received_at,
+        delivery=given.delivery,
+        delivery_address=given.delivery_address or None,
+        tracking_token=dossier.tracking_token,
+        lookup_code=dossier.lookup_code,
+        components=[
+            CreatedComponent(
+                position=position,
+                name=component.name,
+                required=component.required,
+                originals=component.originals,
+                certified=component.certified,
+                copies=component.copies,
+                provided=sha is not None,
+                blob_sha256=sha,
+                media_type=component.attachment.media_type if component.attachment else None,
+                file_name=component.attachment.file_name if component.attachment else None,
+            )
             for position, (component, sha) in enumerate(zip(given.components, shas, strict=True))
         ],
-    }
+    ).wire()

@@ -14,7 +14,7 @@ from data.db import Database
 from desk.domain.person import validated_email, validated_phone
 from desk.domain.text import nfc
 from desk.errors import InvalidInput
-from sync.protocol import Change, ChangeKind, PublicFeedback
+from sync.protocol import Change, ChangeKind, PortalFeedbackFields, PublicFeedback
 from sync.server.errors import Refused
 from sync.server.feed import record_change
 from sync.server.limits import Limiter
@@ -54,16 +54,16 @@ class PortalFeedback:
         now = self._clock()
         feedback_id = str(uuid7())
         code = nfc(form.dossier_code or "").upper() or None
-        fields = {
-            "id": feedback_id,
-            "channel": "portal",
-            "dossier_code": code,
-            "sender_name": nfc(form.sender_name),
-            "sender_phone": phone,
-            "sender_email": email,
-            "content": content,
-            "received_at": now.isoformat(),
-        }
+        fields = PortalFeedbackFields(
+            id=feedback_id,
+            channel="portal",
+            dossier_code=code,
+            sender_name=nfc(form.sender_name),
+            sender_phone=phone,
+            sender_email=email,
+            content=content,
+            received_at=now,
+        )
         with self._db.write() as session:
             agency = session.get(ServerAgency, form.agency_code.strip())
             if agency is None:
@@ -80,7 +80,7 @@ class PortalFeedback:
                     desk_key=None,
                     channel="portal",
                     dossier_code=code,
-                    sender_name=fields["sender_name"],
+                    sender_name=fields.sender_name,
                     sender_phone=phone,
                     sender_email=email,
                     content=content,
@@ -96,7 +96,7 @@ class PortalFeedback:
                 action="feedback",
                 status=0,
                 at=now,
-                snapshot=fields,
+                snapshot=fields.wire(),
             )
             record_change(session, agency.code, change, now)
         return feedback_id

@@ -7,14 +7,13 @@ command)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.domain.codes import parse_dossier_code
 from desk.errors import InvalidInput
+from sync.protocol import FeedbackRecord, Payload, ResultSigned, ScanAttached
 from sync.server.blobs import visible
 from sync.server.chain import append_event, check_chain
 from sync.server.dossiers import dossier_for_change
@@ -25,67 +24,23 @@ SCAN_ATTACHED = "dossier.scan_attached"
 RESULT_SIGNED = "dossier.result_signed"
 FEEDBACK_TYPES = ("feedback.receive", "feedback.assign", "feedback.close")
 RECORD_TYPES = (SCAN_ATTACHED, RESULT_SIGNED, *FEEDBACK_TYPES)
-
-
-class _Scan(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    code: str
-    component: int
-    legal_sha256: str
-    compact_sha256: str
-    pages: int
-
-
-class _Signed(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    code: str
-    blob_sha256: str = Field(pattern="^[0-9a-f]{64}$")
-    size: int = Field(gt=0)
-    level: str
-    citizen_download: bool = False
-
-
-class _Feedback(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    book: str
-    seq: int
-    channel: str
-    dossier_code: str | None = None
-    sender_name: str = ""
-    sender_phone: str | None = None
-    sender_email: str | None = None
-    content: str
-    state: str
-    received_at: datetime
-    due_at: datetime
-    assigned_to: str | None = None
-    answer: str | None = None
-    answered_at: datetime | None = None
-
-
-def _parsed(model: type[BaseModel], payload: dict[str, Any]) -> Any:
-    try:
-        return model.model_validate(payload)
-    except ValidationError as error:
-        where = ".".join(str(part) for part in error.errors()[0]["loc"]) or "payload"
-        raise bad_payload(where) from None
+FEEDBACK_FIELDS = tuple(name for name in FeedbackRecord.model_fields if name != "id")
 
 
 def apply_record(
     session: Session,
     agency_code: str,
     desk_key: str,
-    command_type: str,
-    payload: dict[str, Any],
+    payload: Payload,
     *,
     command_id: str,
     dossier_id: str | None,
     now: datetime,
 ) -> int | None:
-    """Apply one record command; returns the dossier's status (None for feedback)."""
-    if command_type == SCAN_ATTACHED:
-        scan: _Scan = _parsed(_Scan, payload)
+    """Apply one record command (its typed payload); returns the dossier's status (None for
+    feedback)."""
+    if isinstance(payload, ScanAttached):
+        scan = payload
         dossier = dossier_for_change(session, agency_code, dossier_id=dossier_id, code=scan.code)
         for sha256 in (scan.compact_sha256, scan.legal_sha256):
             if visible(session, agency_code, sha256) is None:
@@ -108,12 +63,14 @@ def apply_record(
             },
         )
         return dossier.status
-    if command_type == RESULT_SIGNED:
+    if isinstance(payload, ResultSigned):
         return _result_signed(
             session, agency_code, desk_key, payload, command_id=command_id,
             dossier_id=dossier_id, now=now,
         )  # fmt: skip
-    record: _Feedback = _parsed(_Feedback, payload)
+    if not isinstance(payload, FeedbackRecord):
+        raise bad_payload("payload")
+    record = payload
     _check_feedback_dossier(session, agency_code, record.dossier_code)
     row = session.get(ServerFeedback, record.id, with_for_update=True)
     if row is not None and row.agency_code != agency_code:
@@ -125,9 +82,8 @@ def apply_record(
     if row is None:
         row = ServerFeedback(id=record.id, agency_code=agency_code, desk_key=desk_key)
         session.add(row)
-    for name, value in record.model_dump().items():
-        if name != "id":
-            setattr(row, name, value)
+    for name in FEEDBACK_FIELDS:  # the register's columns, not what a newer desk adds
+        setattr(row, name, getattr(record, name))
     row.updated_at = now
     return None
 
@@ -136,13 +92,12 @@ def _result_signed(
     session: Session,
     agency_code: str,
     desk_key: str,
-    payload: dict[str, Any],
+    signed: ResultSigned,
     *,
     command_id: str,
     dossier_id: str | None,
     now: datetime,
 ) -> int:
-    signed: _Signed = _parsed(_Signed, payload)
     dossier = dossier_for_change(session, agency_code, dossier_id=dossier_id, code=signed.code)
     if visible(session, agency_code, signed.blob_sha256) is None:
         raise _blob_missing(signed.code)

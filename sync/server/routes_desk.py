@@ -7,6 +7,7 @@ from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
@@ -25,7 +26,6 @@ from sync.protocol import (
     SHA256_PATTERN,
     SHA256_RE,
     TUS_VERSION,
-    VERSION,
     AdvanceRequest,
     AdvanceResponse,
     BatchResult,
@@ -44,6 +44,7 @@ from sync.server.feed import read_page
 from sync.server.guard import MAX_PATCH_BYTES
 from sync.server.online_input import parse_submission
 from sync.server.store import Caller
+from sync.server.versions import accepted_batch_version, negotiated
 
 router = APIRouter(prefix=API_PREFIX)
 Sha256Path = Annotated[str, Path(pattern=SHA256_PATTERN, description="SHA-256 (hex) of the file")]
@@ -62,27 +63,39 @@ def authenticated(request: Request) -> Caller:
 
 ServerDep = Annotated[Server, Depends(server_of)]
 CallerDep = Annotated[Caller, Depends(authenticated)]
+VersionDep = Annotated[int, Depends(negotiated)]
 
 
-def envelope(server: Server, data: Any) -> Envelope[Any]:
-    return Envelope[Any](server_time=server.now(), data=data)
+def envelope(server: Server, data: Any, version: int | None = None) -> Envelope[Any]:
+    if version is None:
+        return Envelope[Any](server_time=server.now(), data=data)
+    return Envelope[Any](server_time=server.now(), data=data, version=version)
 
 
 @router.get("/ping", response_model=Envelope[Pong])
-def ping(server: ServerDep, caller: CallerDep) -> Envelope[Any]:
-    return envelope(server, Pong(desk_key=caller.key, agency_code=caller.agency_code))
+def ping(server: ServerDep, caller: CallerDep, version: VersionDep) -> Envelope[Any]:
+    return envelope(server, Pong(desk_key=caller.key, agency_code=caller.agency_code), version)
 
 
 @router.post("/enrol", response_model=Envelope[EnrolResponse])
-def enrol(request: EnrolRequest, server: ServerDep) -> Envelope[Any]:
+def enrol(request: EnrolRequest, server: ServerDep, version: VersionDep) -> Any:
     with server.db.write() as session:
         response = exchange(session, request, server.now())
     public = server.settings.public_url.strip().rstrip("/")
-    return envelope(server, response.model_copy(update={"tracking_url": public or None}))
+    answer = envelope(server, response.model_copy(update={"tracking_url": public or None}), version)
+    if (
+        version < 2
+    ):  # a version-1 desk refuses fields it does not know: the tracking address is v2's
+        body = answer.model_dump(mode="json")
+        body["data"].pop("tracking_url", None)
+        return JSONResponse(body)
+    return answer
 
 
 @router.post("/commands", response_model=Envelope[BatchResult])
-async def push(request: Request, server: ServerDep, caller: CallerDep) -> Envelope[Any]:
+async def push(
+    request: Request, server: ServerDep, caller: CallerDep, version: VersionDep
+) -> Envelope[Any]:
     raw = await _read_capped(request, MAX_BATCH_BYTES)
     if request.headers.get("content-encoding", "").lower() == "gzip":
         raw = _gunzip_capped(raw, MAX_BATCH_BYTES)
@@ -96,26 +109,23 @@ async def push(request: Request, server: ServerDep, caller: CallerDep) -> Envelo
             http_status=422,
             field=where,
         ) from None
-    if batch.version != VERSION:
-        raise Refused(
-            "Phiên bản giao thức {version} không được máy chủ hỗ trợ; hãy cập nhật phần mềm.",
-            reason_code="unsupported_version",
-            http_status=422,
-            version=batch.version,
-        )
+    accepted_batch_version(batch.version)  # any version it speaks (a desk's own choice)
     results = await run_in_threadpool(server.commands.apply_batch, caller, batch.commands)
-    return envelope(server, BatchResult(results=results))
+    return envelope(server, BatchResult(results=results), version)
 
 
 @router.get("/changes", response_model=Envelope[ChangePage])
 def pull(
     server: ServerDep,
     caller: CallerDep,
+    version: VersionDep,
     cursor: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_-]*$")] = None,
 ) -> Envelope[Any]:
+    # Versions 1 and 2 have the same changes; a field added later goes to version-2 desks
+    # only (a version-1 desk refuses unknown fields).
     with server.db.read() as session:
         page = read_page(session, caller.agency_code, cursor)
-    return envelope(server, page)
+    return envelope(server, page, version)
 
 
 @router.post("/backoffice/dossiers/{code}/advance", response_model=Envelope[AdvanceResponse])

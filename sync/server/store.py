@@ -6,13 +6,12 @@ so when the officer retries it from quarantine after the cause is fixed it is ju
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
@@ -21,7 +20,18 @@ from data.db import Database
 from desk.domain.codes import parse_dossier_code
 from desk.domain.lifecycle import Action, canonical_json, next_status
 from desk.errors import InvalidInput
-from sync.protocol import Change, ChangeKind, Command, CommandResult, Outcome
+from sync.protocol import (
+    Change,
+    ChangeKind,
+    Command,
+    CommandResult,
+    DossierCreated,
+    Moved,
+    Outcome,
+    Payload,
+    parse_payload,
+    payload_hash,
+)
 from sync.server.adapters import ProvinceAdapter
 from sync.server.chain import append_event
 from sync.server.dossiers import dossier_for_change, transition
@@ -31,7 +41,7 @@ from sync.server.online import is_online
 from sync.server.records import RECORD_TYPES, apply_record
 from sync.server.tables import ServerCommand, ServerDossier
 
-_M = TypeVar("_M", bound=BaseModel)
+_P = TypeVar("_P", bound=Payload)
 CREATING_ACTIONS = frozenset({Action.RECEIVE, Action.RECEIVE_INCOMPLETE, Action.SUBMIT_ONLINE})
 
 
@@ -45,26 +55,6 @@ class Caller:
     desk_id: str | None
     range_start: int
     range_end: int
-
-
-class _Created(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: str
-    code: str
-    status: int
-    received_at: datetime
-    due_at: datetime | None = None
-    tracking_token: str
-    lookup_code: str
-
-
-class _Moved(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    code: str
-    status: int
-    at: datetime
-    due: datetime | None = None
-    new_due: datetime | None = None
 
 
 class CommandStore:
@@ -145,8 +135,7 @@ class CommandStore:
                 session,
                 caller.agency_code,
                 caller.key,
-                command.type,
-                command.payload,
+                parse_command(command),
                 command_id=command.command_id,
                 dossier_id=command.dossier_id,
                 now=self._clock(),
@@ -154,7 +143,7 @@ class CommandStore:
         action = _action_of(command.type)
         if action in CREATING_ACTIONS:
             return self._create(session, caller, command, action)
-        moved = _parse(_Moved, command.payload)
+        moved = parsed(command, Moved)
         dossier = dossier_for_change(
             session, caller.agency_code, dossier_id=command.dossier_id, code=moved.code
         )
@@ -169,7 +158,7 @@ class CommandStore:
                 "desk": caller.key,
                 **_notice(command.payload),
             },
-            due_at=moved.new_due or moved.due,
+            due_at=moved.appointment(),
         )
         if is_online(dossier):
             # Every desk of the agency holds an online dossier in its inbox: tell the others
@@ -188,7 +177,7 @@ class CommandStore:
         return dossier.status
 
     def _create(self, session: Session, caller: Caller, command: Command, action: Action) -> int:
-        created = _parse(_Created, command.payload)
+        created = parsed(command, DossierCreated)
         try:
             code = parse_dossier_code(created.code)
         except InvalidInput:
@@ -257,11 +246,8 @@ class CommandStore:
         return dossier.status
 
 
-def payload_hash(payload: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
-
-
 def _check_hash(command: Command) -> None:
+    """Over the payload as received (a newer desk's fields included), never a re-dump."""
     if payload_hash(command.payload) != command.payload_hash:
         raise Refused(
             "Mã băm của lệnh không khớp nội dung; lệnh có thể đã bị hỏng trên đường truyền.",
@@ -304,9 +290,27 @@ def _notice(payload: dict[str, Any]) -> dict[str, Any]:
     return {key: payload[key] for key in ("fee", "originals_at_return") if key in payload}
 
 
-def _parse(model: type[_M], payload: dict[str, Any]) -> _M:
+def parse_command(command: Command) -> Payload:
+    """The command's typed payload (sync.protocol); a payload that does not fit is refused
+    as bad_payload naming the field, an unknown type as unknown_command."""
     try:
-        return model.model_validate(payload)
+        return parse_payload(command.type, command.payload)
     except ValidationError as error:
-        where = ".".join(str(part) for part in error.errors()[0]["loc"]) or "payload"
+        first = error.errors()[0]
+        if first["type"] == "union_tag_invalid":
+            raise Refused(
+                "Máy chủ không biết loại lệnh {type}.",
+                reason_code="unknown_command",
+                type=command.type,
+            ) from None
+        where = ".".join(str(part) for part in first["loc"][2:]) or "payload"
         raise bad_payload(where) from None
+
+
+def parsed(command: Command, model: type[_P]) -> _P:
+    payload = parse_command(command)
+    if not isinstance(payload, model):
+        raise Refused(
+            "Máy chủ không biết loại lệnh {type}.", reason_code="unknown_command", type=command.type
+        )
+    return payload

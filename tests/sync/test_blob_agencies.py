@@ -25,8 +25,7 @@ from desk.services.container import DeskServices
 from desk.services.feedback import NewFeedback
 from desk.services.scanning import AttachedScan
 from sync.outbox import ACKED, PENDING, QUARANTINED
-from sync.protocol import API_PREFIX, H_LENGTH, H_OFFSET, H_TUS, TUS_VERSION
-from sync.server.store import payload_hash
+from sync.protocol import API_PREFIX, H_LENGTH, H_OFFSET, H_TUS, TUS_VERSION, payload_hash
 from sync.server.tables import ServerEvent
 from tests.conftest import citizen
 from tests.helpers import receive
