@@ -28,6 +28,8 @@ _PANEL_WORDS = {
     "DEPRECATED_STRING": "(không dùng nữa)",
 }
 USAGE = "Cách dùng:"
+OPTIONS_METAVAR = "[TÙY CHỌN]"
+SUBCOMMAND_METAVAR = "LỆNH [THAM SỐ]..."
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 DID_YOU_MEAN = "Có phải ý bạn là"
 
@@ -126,6 +128,35 @@ def _patch_functions() -> None:
         return str(original_hint(self, *args))
 
     core._TyperParameter.get_error_hint = get_error_hint  # type: ignore[method-assign]
+    _patch_usage_line(core)
+
+
+def _patch_usage_line(core: Any) -> None:
+    """ "desk lookup [OPTIONS] {code}" → "desk lookup [TÙY CHỌN] {mã hồ sơ}"."""
+    from typer._click import core as click_core
+
+    for owner in (click_core.Command, core.TyperGroup):
+        original_pieces = owner.__dict__["collect_usage_pieces"]
+
+        def collect_usage_pieces(self: Any, ctx: Any, _original: Any = original_pieces) -> Any:
+            words = {
+                "[OPTIONS]": translate(OPTIONS_METAVAR),
+                "COMMAND [ARGS]...": translate(SUBCOMMAND_METAVAR),
+            }
+            return [words.get(piece, piece) for piece in _original(self, ctx)]
+
+        owner.collect_usage_pieces = collect_usage_pieces  # type: ignore[method-assign]
+
+    original_name = core.TyperArgument._usage_display_name
+
+    def usage_display_name(self: Any) -> str:
+        shown = str(original_name(self))
+        raw = self.display_name_raw
+        if raw in PARAMETER_NAMES:
+            return shown.replace(raw, translate(PARAMETER_NAMES[raw]), 1)
+        return shown
+
+    core.TyperArgument._usage_display_name = usage_display_name
 
 
 def translated_suggestion(detail: str) -> str:

@@ -42,6 +42,8 @@ ENGLISH: dict[str, str] = {
     "[biến môi trường: {}]": "[env var: {}]",
     "(không dùng nữa)": "(deprecated)",
     "Cách dùng:": "Usage:",
+    "[TÙY CHỌN]": "[OPTIONS]",
+    "LỆNH [THAM SỐ]...": "COMMAND [ARGS]...",
     "Hiện hướng dẫn này rồi thoát.": "Show this message and exit.",
     "Có phải ý bạn là": "Did you mean",
     "chữ": "str",

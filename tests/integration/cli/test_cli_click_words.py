@@ -12,7 +12,8 @@ from desk.i18n import set_language
 from tests.integration.cli.test_cli import cli
 
 ENGLISH_WORDS = ("Usage:", "Options", "Commands", "Arguments", "Show this message and exit.",
-                 "<str>", "<bool>", "<path>", "[required]", "[default:")  # fmt: skip
+                 "<str>", "<bool>", "<path>", "[required]", "[default:", "[OPTIONS]",
+                 "COMMAND [ARGS]", "{code}")  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -31,10 +32,12 @@ def test_help_is_vietnamese(capsys: pytest.CaptureFixture[str], args: list[str])
     assert "Tùy chọn" in run.out
     for word in ENGLISH_WORDS:
         assert word not in run.out, word
+    assert "[TÙY CHỌN]" in run.out
     if args == ["--help"]:
-        assert "Các lệnh" in run.out
+        assert "Các lệnh" in run.out and "LỆNH [THAM SỐ]..." in run.out
     if args == ["lookup", "--help"]:
         assert "Tham số" in run.out and "[bắt buộc]" in run.out and "<chữ>" in run.out
+        assert "desk lookup [TÙY CHỌN] {mã hồ sơ}" in run.out
 
 
 def test_a_mistyped_command_is_suggested_in_vietnamese_without_a_stray_full_stop(
@@ -57,7 +60,8 @@ def test_english_with_desk_language_en(
 ) -> None:
     monkeypatch.setenv("DESK_LANGUAGE", "en")
     run = cli(capsys, "lookup", "--help")
-    assert "Usage: desk lookup" in run.out and "Show this message and exit." in run.out
+    assert "Usage: desk lookup [OPTIONS] {code}" in run.out
+    assert "Show this message and exit." in run.out
     assert "Arguments" in run.out and "Options" in run.out and "<str>" in run.out
     assert "Cách dùng" not in run.out and "Tùy chọn" not in run.out
     mistyped = cli(capsys, "inta")
