@@ -53,6 +53,8 @@ FIRST_FIELDS = {
 }
 """Where the cursor goes when a step opens (no procedure chosen yet: no checkbox, it stays)."""
 
+NEW, FIND, RETURN = translate("Tiếp nhận"), translate("Tìm hồ sơ"), translate("Trả KQ")
+
 
 class IntakeScreen(DeskScreen):
     CSS_PATH = "intake.tcss"
@@ -68,6 +70,12 @@ class IntakeScreen(DeskScreen):
             id="scan-component",
             show=False,  # said on the components step, where it applies
         ),
+        # The desk's F2/F3/F4 still work here but leave the footer to the intake's own keys:
+        # at 80 columns they were cut ("f4 T"), and F2 "Tiếp nhận" beside Ctrl+S "Tiếp nhận"
+        # read as two ways to commit. F1 lists them.
+        Binding(key("new-intake"), "app.intake", NEW, id="new-intake", show=False),
+        Binding(key("find-dossier"), "app.find", FIND, id="find-dossier", show=False),
+        Binding(key("return-result"), "app.return_result", RETURN, id="return-result", show=False),
     ]
 
     def __init__(self, citizen: CitizenId | None = None) -> None:
