@@ -3,7 +3,8 @@
 Every fixture that starts a process goes through ``spawn`` (its own process group, so ending
 it reaches its workers too; on Linux it also dies with the test run, even on SIGKILL, through
 PR_SET_PDEATHSIG) and ends it with ``end``; what a process leaves running on its own (a
-PostgreSQL cluster started by pg_ctl) is stopped by a cleanup registered with ``on_exit``. A
+PostgreSQL cluster started by pg_ctl) is stopped by a cleanup registered with ``on_exit``, and,
+should the run be SIGKILLed, by a ``guard`` watchdog that dies with the run. A
 run that ends normally, fails, or gets SIGTERM/SIGHUP/SIGINT runs every pending cleanup
 (atexit and the signal handlers that tests/conftest.py installs).
 """
@@ -14,6 +15,7 @@ import atexit
 import contextlib
 import ctypes
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -57,6 +59,29 @@ def end(process: subprocess.Popen[Any], timeout: float = 20.0) -> None:
             process.wait(timeout=timeout)
     # its workers may outlive it: the group goes too
     _signal_group(process, signal.SIGKILL)
+
+
+def guard(cleanup_args: Sequence[str]) -> subprocess.Popen[Any]:
+    """A watchdog that runs ``cleanup_args`` when the test run dies, even by SIGKILL (the
+    kernel sends it SIGTERM then, PR_SET_PDEATHSIG): for what a process leaves running on its
+    own, which atexit and signal handlers cannot reach after a SIGKILL (a PostgreSQL cluster
+    started by pg_ctl). ``dismiss`` it once the fixture has cleaned up itself."""
+    script = f"trap {shlex.quote(shlex.join(cleanup_args) + '; exit 0')} TERM; "
+    script += "while :; do sleep 1; done"
+    return spawn(
+        ["sh", "-c", script],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def dismiss(watchdog: subprocess.Popen[Any]) -> None:
+    """End a ``guard`` without running its cleanup."""
+    with _lock:
+        _children.pop(watchdog.pid, None)
+    _signal_group(watchdog, signal.SIGKILL)
+    watchdog.wait()
 
 
 def _signal_group(process: subprocess.Popen[Any], sig: signal.Signals) -> None:

@@ -58,6 +58,10 @@ def test_a_killed_run_leaves_no_child_behind(tmp_path: Path, sig: signal.Signals
         if sig is signal.SIGTERM:
             assert run.returncode == -signal.SIGTERM
             assert (tmp_path / "cleanup-ran").read_text(encoding="utf-8") == "yes"
+        # even after a SIGKILL, the guard stops what runs on its own (a PostgreSQL cluster)
+        guard_ran = tmp_path / "guard-ran"
+        _wait_for(guard_ran.is_file, "the guard's cleanup never ran")
+        assert guard_ran.read_text(encoding="utf-8").strip() == "yes"
     finally:
         if run.poll() is None:
             run.kill()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.processes import on_exit
+from tests.processes import dismiss, guard, on_exit
 
 
 def free_port() -> int:
@@ -88,13 +88,16 @@ def throwaway_cluster() -> Iterator[str]:
         **run,  # type: ignore[call-overload]
     )
 
+    stop_cluster = _as_postgres(
+        [str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
+    )
+    watchdog = guard(stop_cluster)  # a SIGKILLed run stops the cluster too
+
     def stop() -> None:
         subprocess.run(
-            _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            check=False,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stop_cluster, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
+        dismiss(watchdog)
         shutil.rmtree(root, ignore_errors=True)
 
     # pg_ctl leaves postgres running on its own: a killed run stops it too (tests/processes)
