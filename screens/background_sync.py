@@ -16,10 +16,13 @@ from textual.timer import Timer
 from desk.errors import DeskError
 from desk.i18n import translate
 from desk.services.container import DeskServices
-from sync.worker import SyncLoop
+from sync.worker import Backoff, SyncLoop
 
 SYNC_SECONDS = 60.0
 """Between two rounds while the server answers; after a failure the loop's backoff decides."""
+SYNC_BACKOFF_BASE = 5.0
+SYNC_BACKOFF_CAP = 300.0
+"""After failures in a row: 5 s, 10 s, 20 s … up to 5 minutes, each drawn with jitter."""
 FIRST_ROUND_SECONDS = 5.0
 """The first round, once the desk is on screen (not before the login paints)."""
 log = logging.getLogger(__name__)
@@ -35,7 +38,8 @@ class BackgroundSync(App[None]):
     """"Sync now" pressed during a round: another round, every command due, right after it."""
 
     def start_background_sync(self) -> None:
-        self.sync_loop = SyncLoop(self.sync_step, poll_interval=SYNC_SECONDS)
+        backoff = Backoff(base=SYNC_BACKOFF_BASE, cap=SYNC_BACKOFF_CAP)
+        self.sync_loop = SyncLoop(self.sync_step, poll_interval=SYNC_SECONDS, backoff=backoff)
         self._sync_timer = self.set_timer(FIRST_ROUND_SECONDS, self._next_round)
 
     def _next_round(self) -> None:

@@ -33,6 +33,9 @@ def test_rounds_respect_backoffs_and_sync_now_makes_everything_due(
     monkeypatch.setattr(services.sync, "status", enrolled)
     monkeypatch.setattr(services.sync, "sync_once", sync_once)
     monkeypatch.setattr(background_sync, "FIRST_ROUND_SECONDS", 0.01)
+    # a backoff far longer than the scenario, so no timed round comes between
+    monkeypatch.setattr(background_sync, "SYNC_BACKOFF_BASE", 600.0)
+    monkeypatch.setattr(background_sync, "SYNC_BACKOFF_CAP", 100_000.0)
     delays: list[float] = []
 
     async def scenario(app: DeskApp, pilot: Pilot[None]) -> None:
@@ -50,5 +53,5 @@ def test_rounds_respect_backoffs_and_sync_now_makes_everything_due(
 
     drive(make_app(services, officer=officer), scenario)
     assert asked == [False, True]  # the timed round waits for backoffs; "sync now" does not
-    assert delays[0] < background_sync.SYNC_SECONDS  # offline: the backoff, not the interval
-    assert delays[1] > delays[0] / 2  # it grows (full jitter keeps it in its upper half)
+    assert 300 <= delays[0] <= 600  # offline: the backoff, not the 60 s polling interval
+    assert 600 <= delays[1] <= 1200  # it grows (jitter keeps it in its ceiling's upper half)
