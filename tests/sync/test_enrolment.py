@@ -4,8 +4,6 @@ revocation; SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,12 +16,11 @@ from desk.errors import ConfigError
 from sync.errors import SyncRefused
 from sync.server.tables import ServerDesk
 from tests.conftest import FakeClock
-from tests.processes import end, spawn
 from tests.sync.conftest import DeskFactory, LiveServer
 from tests.sync.faults import FaultMix, FaultProxy
 from tests.sync.helpers import auth, bearer_of
-from tests.sync.pg import free_port
-from tests.sync.test_cli_processes import BIN, run
+from tests.sync.server_process import worker_server
+from tests.sync.test_cli_processes import run
 
 LOSE_FIRST_ANSWER = FaultMix(clean=0.0, lose_response=1.0, lose_request_number=(1, 1))
 
@@ -68,31 +65,8 @@ def test_a_desk_whose_enrolment_answer_was_lost_enrols_on_retry(
 
 @pytest.fixture
 def two_workers(server_db_url: str, tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
-    options = ["--db", server_db_url, "--blobs", str(tmp_path / "server-blobs")]
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = tmp_path / "server.log"
-    with log_path.open("wb") as log:
-        process = spawn(
-            [str(BIN / "desk-server"), "run", *options, "--port", str(port), "--workers", "2"],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/api/v1/openapi.json").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, log_path.read_text(errors="replace")
-            assert time.monotonic() < deadline, log_path.read_text(errors="replace")
-            time.sleep(0.2)
-        yield url, options
-    finally:
-        end(process, timeout=30)
-    assert "Traceback" not in log_path.read_text(errors="replace")
+    with worker_server(server_db_url, tmp_path) as served:
+        yield served
 
 
 def _pings(url: str, bearer: str, count: int = 12) -> set[int]:

@@ -3,44 +3,19 @@ the same API; a desk enrols and its commands and scan arrive (SQLite and Postgre
 
 from __future__ import annotations
 
-import subprocess
-import time
 from pathlib import Path
-
-import httpx
 
 from tests.conftest import citizen
 from tests.helpers import receive
-from tests.processes import end, spawn
 from tests.sync.conftest import DeskFactory
-from tests.sync.pg import free_port
-from tests.sync.test_cli_processes import BIN, run
+from tests.sync.server_process import worker_server
+from tests.sync.test_cli_processes import run
 
 
 def test_two_worker_processes_serve_a_desk(
     server_db_url: str, make_desk: DeskFactory, tmp_path: Path
 ) -> None:
-    options = ["--db", server_db_url, "--blobs", str(tmp_path / "server-blobs")]
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = (tmp_path / "server.log").open("wb")
-    process = spawn(
-        [str(BIN / "desk-server"), "run", *options, "--port", str(port), "--workers", "2"],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/api/v1/openapi.json").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None and time.monotonic() < deadline, (
-                tmp_path / "server.log"
-            ).read_text(errors="replace")
-            time.sleep(0.2)
+    with worker_server(server_db_url, tmp_path) as (url, options):
         added = run(
             "desk-server",
             "desk",
@@ -56,9 +31,6 @@ def test_two_worker_processes_serve_a_desk(
         desk.sync.enrol(url, added.stdout.splitlines()[0].rsplit(" ", 1)[-1])
         report = desk.sync.sync_once()
         again = desk.sync.sync_once()
-    finally:
-        end(process, timeout=30)
-        log.close()
     assert (report.online, report.applied, report.quarantined, report.error) == (
         True,
         1,
@@ -66,4 +38,3 @@ def test_two_worker_processes_serve_a_desk(
         None,
     )
     assert again.error is None and again.applied == 0
-    assert "Traceback" not in (tmp_path / "server.log").read_text(errors="replace")
