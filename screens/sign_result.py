@@ -3,9 +3,17 @@ masked field, ONE try per Enter, and the signed file kept with the dossier.
 
 Order, each step before the next can cost anything: read the token and its certificates (no
 PIN); check the chosen certificate and the PIN flags (an expired certificate or a locked token
-stops here, and the PIN field never opens); then one ``sign_result`` per press of Enter. A
-wrong PIN is shown with what the token's flags say about the tries left, the field is emptied
-and nothing is tried again until the officer types and presses Enter once more.
+stops here, and the PIN field closes); then one ``sign_result`` per press of Enter once the
+check has passed. A wrong PIN is shown with what the token's flags say about the tries left,
+the field is emptied and nothing is tried again until the officer types and presses Enter once
+more.
+
+Where the keys go: an officer types the path, Enter, and the PIN at once. Textual forwards each
+key to the widget focused when the app reads it, and ``Widget.focus()`` only takes effect
+later, so a PIN typed quickly after Enter would land in the path field, in clear. Enter on the
+path is therefore a priority binding of this screen that moves focus at once
+(``Screen.set_focus``), and the PIN field is open (masked) while the token is still being
+checked; only signing waits for the check.
 """
 
 from __future__ import annotations
@@ -41,7 +49,8 @@ PIN_READY = "Nhập mã PIN token rồi nhấn Enter"
 
 class SignResultScreen(ModalScreen[SignedResult | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", translate("Hủy"), id="cancel-sign")
+        Binding("escape", "cancel", translate("Hủy"), id="cancel-sign"),
+        Binding("enter", "path_given", show=False, priority=True),
     ]
 
     def __init__(self, code: str) -> None:
@@ -53,6 +62,10 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
         self.tries = 0
         """Signatures started from this dialog: one per Enter, never more."""
         self.path_given = False
+        self.ready = False
+        """The chosen certificate and the PIN flags passed their check: Enter may sign."""
+        self.busy = False
+        """A signature is under way: Enter signs nothing more until it answers."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body", id="sign-body"):
@@ -72,7 +85,7 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
 
     def on_mount(self) -> None:
         self.desk.token_busy = True  # the status line stops polling: one user of the token
-        self._pin_open(False)
+        self._pin_ready(False)
         self.query_one("#sign-certs").display = False
         try:
             self.back_office = self.services.signing.result_to_sign(self.code)
@@ -92,6 +105,8 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
                 translate("Chưa có tệp kết quả từ bộ phận chuyên môn: chọn tệp PDF cần ký.")
             )
             path.focus()
+        if self.back_office is not None:
+            self.query_one("#sign-pin", Input).focus()
         self._background(lambda: read_token(self.services), self._token_read)
 
     @property
@@ -126,11 +141,13 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
         if read is None:
             self.query_one("#sign-token", Static).update(translate("Không đọc được token."))
             self._say(error.message if error else "")
+            self._pin_closed()
             return
         self.token = read
         self.query_one("#sign-token", Static).update(read.description)
         if not read.certificates:
             self._say(translate("Token không có chứng thư số nào để ký."))
+            self._pin_closed()
             return
         now = self.services.context.now()
         choices = self.query_one("#sign-certs", OptionList)
@@ -165,7 +182,7 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
         """Certificate and PIN flags, before the PIN field opens (no C_Login)."""
         assert self.token is not None
         self.certificate = cert
-        self._pin_open(False)
+        self._pin_ready(False)
         now = self.services.context.now()
         self.query_one("#sign-cert", Static).update(
             translate(
@@ -189,35 +206,56 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
     ) -> None:
         if ready is None:
             self._say(error.message if error else "")
+            self._pin_closed()
             return
         self._say(ready[1] or "")
-        self._pin_open(True)
+        self._pin_ready(True)
 
     # ------------------------------------------------------------------ the PIN, once
 
-    def _pin_open(self, shown: bool) -> None:
+    def _pin_ready(self, ready: bool) -> None:
+        """Open the PIN field (masked, typing allowed); ``ready`` says whether Enter signs."""
+        self.ready = ready
         pin = self.query_one("#sign-pin", Input)
-        pin.disabled = not shown
-        # The placeholder says when the PIN may be typed: keys typed while the token is still
-        # being checked would otherwise land in the path field.
-        pin.placeholder = translate(PIN_READY if shown else PIN_WAIT)
-        self.query_one("#sign-ok", Button).disabled = not shown
+        pin.disabled = False
+        pin.placeholder = translate(PIN_READY if ready else PIN_WAIT)
+        self.query_one("#sign-ok", Button).disabled = not ready
         path = self.query_one("#sign-path", Input)
-        if shown and (self.path_given or not path.has_focus):
-            pin.focus()
+        if ready and (self.path_given or not path.has_focus):
+            self.set_focus(pin)
 
-    @on(Input.Submitted, "#sign-path")
-    def _path_given(self) -> None:
-        self.path_given = True  # Enter before the PIN opens: the PIN takes focus when it does
+    def _pin_closed(self) -> None:
+        """A refusal (no token, expired certificate, locked PIN): nothing may be typed as a
+        PIN. If the PIN field had the keys, nothing has them now (digits typed next show
+        nowhere, an Enter presses no button); Tab or Esc go on from there."""
+        self.ready = False
+        pin = self.query_one("#sign-pin", Input)
+        pin.value = ""
+        if pin.has_focus:
+            self.set_focus(None)
+        pin.disabled = True
+        self.query_one("#sign-ok", Button).disabled = True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "path_given":
+            return self.focused is self.query_one("#sign-path", Input)
+        return True
+
+    def action_path_given(self) -> None:
+        """Enter on the path, run before the next key is read: that key goes to the PIN."""
+        self.path_given = True
         pin = self.query_one("#sign-pin", Input)
         if not pin.disabled:
-            pin.focus()
+            self.set_focus(pin)
 
     @on(Input.Submitted, "#sign-pin")
     @on(Button.Pressed, "#sign-ok")
     def sign(self) -> None:
         pin = self.query_one("#sign-pin", Input)
-        if pin.disabled or self.token is None or self.certificate is None:
+        if self.busy or pin.disabled or self.token is None or self.certificate is None:
+            return
+        if not self.ready:
+            self._say(translate("Token đang được kiểm tra: nhấn Enter lần nữa khi sẵn sàng."))
             return
         try:
             pdf = self.back_office or read_pdf(self.query_one("#sign-path", Input).value)
@@ -229,7 +267,8 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
             self._say(translate("Chưa nhập mã PIN của token."))
             return
         pin.value = ""
-        self._pin_open(False)
+        self._pin_ready(False)
+        self.busy = True
         self.tries += 1
         self._say(translate("Đang ký…"))
         officer = self.desk.officer
@@ -247,11 +286,14 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
         )
 
     def _signed(self, result: SignedResult | None, error: DeskError | None) -> None:
+        self.busy = False
         if result is not None:
             self.dismiss(result)
             return
         self._say(error.message if error else "")
-        if isinstance(error, PinError) and self.token and self.certificate:
+        if not isinstance(error, PinError):
+            self._pin_closed()  # the token was pulled out or failed: Hủy, then try again
+        elif self.token and self.certificate:
             # Read the flags again (no login): a locked token keeps the PIN field closed.
             message, label, cert = error.message, self.token.label, self.certificate.label
             self._background(
@@ -267,9 +309,10 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
     ) -> None:
         if ready is None:
             self._say(error.message if error else message)
+            self._pin_closed()
             return
         self._say(message)
-        self._pin_open(True)
+        self._pin_ready(True)
 
     def _say(self, text: str) -> None:
         self.query_one("#sign-message", Static).update(text)

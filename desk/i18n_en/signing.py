@@ -79,6 +79,9 @@ ENGLISH: dict[str, str] = {
     "Mã PIN token (đang kiểm tra token…)": "Token PIN (checking the token…)",
     "Nhập mã PIN token rồi nhấn Enter": "Type the token PIN, then press Enter",
     "Ký số (Enter)": "Sign (Enter)",
+    "Token đang được kiểm tra: nhấn Enter lần nữa khi sẵn sàng.": (
+        "The token is still being checked: press Enter again when it is ready."
+    ),
     # sync/server/routes_public.py
     "Tải kết quả đã ký số (PDF)": "Download the signed result (PDF)",
     # screens/token_watch.py

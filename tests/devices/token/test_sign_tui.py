@@ -97,14 +97,18 @@ async def type_pin(app: DeskApp, pilot: Pilot[None], pin: str) -> None:
 
 
 def test_enter_on_the_path_before_the_token_is_checked_still_leads_to_the_pin(
-    signing: DeskServices, result_file: Path, monkeypatch: pytest.MonkeyPatch
+    signing: DeskServices,
+    soft_token: SoftToken,
+    result_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """An officer who types the path and Enter at once types the PIN next: it must land in
-    the PIN field once the token is checked, never in the path field."""
+    """An officer who types the path, Enter and the PIN at once: the PIN lands masked in the
+    PIN field (never in clear in the path field), an Enter before the token's check has
+    answered signs nothing, and the next Enter after it signs once."""
     code = ready_dossier(signing)
     leader = signing_officer(signing, "leader")
     seen: dict[str, object] = {}
-    answer = threading.Event()  # the token's check answers only after the officer's Enter
+    answer = threading.Event()  # the token's check answers only after the officer's keys
     real_check = signing.signing.check_ready
 
     def slow_check(token_label: str, cert_label: str | None) -> tuple[CertificateInfo, str | None]:
@@ -120,19 +124,35 @@ def test_enter_on_the_path_before_the_token_is_checked_still_leads_to_the_pin(
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, SignResultScreen)
+        path = dialog.query_one("#sign-path", Input)
         pin = dialog.query_one("#sign-pin", Input)
-        seen["open_at_enter"] = not pin.disabled
-        dialog.query_one("#sign-path", Input).value = str(result_file)
-        await pilot.press("enter")  # before the token's check has answered
+        path.value = str(result_file)
+        # Enter and the PIN in one burst, before the token's check has answered.
+        await pilot.press("enter", *soft_token.pin, "enter")
+        seen["path"] = path.value
+        seen["pin"] = pin.value
+        seen["before_ready"] = (dialog.tries, dialog.message)
         answer.set()
         await settle(app, pilot)
         seen["focused"] = pin.has_focus
-        seen["placeholder"] = pin.placeholder
+        seen["kept"] = pin.value
+        await pilot.press("enter")
+        await settle(app, pilot)
+        seen["tries"] = dialog.tries
+        seen["closed"] = app.screen is not dialog
 
+    before = login_attempts(soft_token)
     drive(make_app(signing, officer=leader), scenario, size=(100, 40))
-    assert seen["open_at_enter"] is False
-    assert seen["focused"] is True
-    assert seen["placeholder"] == "Nhập mã PIN token rồi nhấn Enter"
+    assert seen["path"] == str(result_file)  # nothing of the PIN in the clear field
+    assert seen["pin"] == soft_token.pin
+    assert seen["before_ready"] == (
+        0,
+        "Token đang được kiểm tra: nhấn Enter lần nữa khi sẵn sàng.",
+    )
+    assert seen["focused"] is True and seen["kept"] == soft_token.pin
+    assert seen["tries"] == 1 and seen["closed"] is True
+    assert login_attempts(soft_token) == before + 1
+    assert signing.signing.signed(code) is not None
 
 
 def test_right_pin_signs_keeps_and_queues_the_result(
