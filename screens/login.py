@@ -7,22 +7,23 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
 from desk.errors import DeskError, InvalidInput
 from desk.i18n import translate
 from desk.services.auth import ROLE_LABELS, OfficerView
 from desk.services.demo import shown_logins
+from screens.widgets.enter_moves import ENTER_MOVES_BINDING, EnterMovesFocus
 
 if TYPE_CHECKING:
     from screens.app import DeskApp
 
 
-class LoginScreen(Screen[None]):
+class LoginScreen(EnterMovesFocus[None]):
     """Asks for the officer's password; when locked, only that officer (or another login)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = []
+    BINDINGS: ClassVar[list[BindingType]] = [ENTER_MOVES_BINDING]
+    ENTER_MOVES: ClassVar[dict[str, str]] = {"username": "password", "new-password": "new-again"}
 
     def __init__(self, locked_for: OfficerView | None = None) -> None:
         super().__init__(id="login")
@@ -77,11 +78,7 @@ class LoginScreen(Screen[None]):
         self.query_one(target, Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "username":
-            self.query_one("#password", Input).focus()
-        elif event.input.id == "new-password":
-            self.query_one("#new-again", Input).focus()
-        else:
+        if event.input.id not in self.ENTER_MOVES:  # those moved on in the binding
             self.submit()
 
     def on_button_pressed(self, _event: Button.Pressed) -> None:

@@ -11,9 +11,8 @@ more.
 Where the keys go: an officer types the path, Enter, and the PIN at once. Textual forwards each
 key to the widget focused when the app reads it, and ``Widget.focus()`` only takes effect
 later, so a PIN typed quickly after Enter would land in the path field, in clear. Enter on the
-path is therefore a priority binding of this screen that moves focus at once
-(``Screen.set_focus``), and the PIN field is open (masked) while the token is still being
-checked; only signing waits for the check.
+path therefore moves focus at once (screens/widgets/enter_moves.py), and the PIN field is
+open (masked) while the token is still being checked; only signing waits for the check.
 """
 
 from __future__ import annotations
@@ -37,6 +36,7 @@ from desk.services.devices import CertificateInfo, PinError, signer_name
 from desk.services.signing import SignedResult
 from screens.sign_token import TokenRead, read_pdf, read_token
 from screens.widgets.dialogs import unexpected
+from screens.widgets.enter_moves import ENTER_MOVES_BINDING, EnterMovesFocus
 
 if TYPE_CHECKING:
     from screens.app import DeskApp
@@ -47,10 +47,11 @@ PIN_WAIT = "Mã PIN token (đang kiểm tra token…)"
 PIN_READY = "Nhập mã PIN token rồi nhấn Enter"
 
 
-class SignResultScreen(ModalScreen[SignedResult | None]):
+class SignResultScreen(EnterMovesFocus[SignedResult | None], ModalScreen[SignedResult | None]):
+    ENTER_MOVES: ClassVar[dict[str, str]] = {"sign-path": "sign-pin"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", translate("Hủy"), id="cancel-sign"),
-        Binding("enter", "path_given", show=False, priority=True),
+        ENTER_MOVES_BINDING,
     ]
 
     def __init__(self, code: str) -> None:
@@ -236,17 +237,8 @@ class SignResultScreen(ModalScreen[SignedResult | None]):
         pin.disabled = True
         self.query_one("#sign-ok", Button).disabled = True
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "path_given":
-            return self.focused is self.query_one("#sign-path", Input)
-        return True
-
-    def action_path_given(self) -> None:
-        """Enter on the path, run before the next key is read: that key goes to the PIN."""
-        self.path_given = True
-        pin = self.query_one("#sign-pin", Input)
-        if not pin.disabled:
-            self.set_focus(pin)
+    def entered(self, field_id: str) -> None:
+        self.path_given = True  # the PIN takes the keys now, or the moment its check passes
 
     @on(Input.Submitted, "#sign-pin")
     @on(Button.Pressed, "#sign-ok")

@@ -134,6 +134,32 @@ def log_in(term: Terminal) -> None:
     term.wait_for("Tiếp nhận hôm nay: 0")
 
 
+def test_a_login_typed_at_once_puts_the_password_in_its_masked_field(
+    terminal: tuple[Terminal, Path, Path],
+) -> None:
+    """A password manager types name, Enter, password, Enter in one go, faster than the screen
+    handles the first Enter: the password must still land in the masked field (it once could
+    land in the name field, in clear) and the officer is logged in."""
+    term, _out, _rc = terminal
+    login = json.loads(DEMO.read_text(encoding="utf-8"))["officers"][0]
+    term.wait_for("Tên đăng nhập")
+    time.sleep(0.5)  # the first screen is drawn a moment before it takes keys
+    burst: list[str] = []
+    for part in (["-l", login["username"]], ["Enter"], ["-l", login["password"]], ["Enter"]):
+        burst += [*(burst and [";"]), "send-keys", "-t", "desk", *part]
+    term.tmux(*burst)
+    seen: list[str] = []
+
+    def home_or_refused(shown: str) -> bool:
+        seen.append(shown)
+        return "Tiếp nhận hôm nay: 0" in shown or "không đúng" in shown
+
+    shown = term.wait_until(home_or_refused, "the home screen")
+    assert "Tiếp nhận hôm nay: 0" in shown, shown
+    fields = [line for shown in seen for line in shown.splitlines() if "▊" in line]
+    assert not [line for line in fields if login["password"] in line]  # the demo's hint aside
+
+
 def test_login_intake_by_keys_and_quit(terminal: tuple[Terminal, Path, Path]) -> None:
     term, out, rc = terminal
     log_in(term)
