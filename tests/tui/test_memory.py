@@ -48,5 +48,6 @@ def test_finished_intakes_leave_no_widgets_behind(
 
     drive(make_app(services, officer=officer, clock=ticks), scenario)
     assert services.lookup.counts().received_today == 6
-    # Flat after the first round (a toast may come or go); it grew by ~14 an intake before.
-    assert counts[-1] - counts[1] <= 3, counts
+    # Flat after the first rounds (a toast may come or go, so one round can read lower: CI saw
+    # 156, 138, 156, 156…); it grew by ~14 an intake before, 56 over the last four rounds.
+    assert counts[-1] - max(counts[:2]) <= 3, counts
