@@ -22,7 +22,6 @@ from desk.domain.lifecycle import (
 )
 from desk.errors import NotFound
 from desk.services.ledger import append_event, enqueue_command
-from sync.protocol import move_payload
 
 
 def find_dossier(session: Session, code: str) -> Dossier:
@@ -137,6 +136,8 @@ def apply_action(
     current = Status(dossier.status)
     effects = effects_of(dossier, action)
     target = effects.target
+    from sync.protocol import move_payload  # the wire's models load only when a move happens
+
     apply_effects(session, dossier, effects, at)
     body = {"code": dossier.code, **(payload or {})}
     append_event(
