@@ -53,7 +53,11 @@ class ReportsScreen(DeskScreen):
         with VerticalScroll(id="reports"):
             with Horizontal(classes="row"):
                 yield Label(translate("Kỳ báo cáo"))
-                yield Input(today.strftime("%Y-%m"), id="period", placeholder="2026-11, 2026-Q4")
+                yield Input(
+                    today.strftime("%Y-%m"),
+                    id="period",
+                    placeholder="2026-11 · 2026-Q4 · 2026-H2 · 2026-10-16..2026-11-15",
+                )
                 yield Select(
                     [
                         (translate("Theo lĩnh vực"), "sector"),

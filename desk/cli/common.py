@@ -27,6 +27,8 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
+PERIODS = "2026-11, 2026-Q4, 2026-H2, 2026 hoặc 2026-10-16..2026-11-15 (cả hai ngày)"
+"""The report periods an officer may give (desk.domain.reports.Period)."""
 
 
 def resolve_db(db: Path | None) -> Path:

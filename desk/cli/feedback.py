@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from desk.cli.common import DbOption, JsonOption, emit_json, say, services
+from desk.cli.common import PERIODS, DbOption, JsonOption, emit_json, say, services
 from desk.cli.dossiers import OfficerOption, _officer_id
 from desk.domain.reports import Period
 from desk.domain.timefmt import iso_local, short_local
@@ -152,7 +152,7 @@ def close(
 
 @feedback_app.command("report")
 def report(
-    period: Annotated[str, typer.Option(help="Kỳ: 2026-11, 2026-Q4 hoặc 2026.")],
+    period: Annotated[str, typer.Option(help=f"Kỳ: {PERIODS}.")],
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:

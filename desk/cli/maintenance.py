@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from desk.cli.common import DbOption, JsonOption, emit_json, say, services
+from desk.cli.common import PERIODS, DbOption, JsonOption, emit_json, say, services
 from desk.domain.reports import Period
 from desk.domain.validation import os_reason
 from desk.errors import IntegrityFailure, InvalidInput
@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
 
 
 def report(
-    period: Annotated[str, typer.Option(help="Kỳ: 2026-11, 2026-Q4 hoặc 2026.")],
+    period: Annotated[str, typer.Option(help=f"Kỳ: {PERIODS}.")],
     format: Annotated[str, typer.Option(help="json | csv | xlsx")] = "json",
     by: Annotated[str, typer.Option(help="Nhóm theo: sector | procedure")] = "sector",
     out: Annotated[Path | None, typer.Option(help="Tệp kết quả (bắt buộc với xlsx).")] = None,

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from desk.cli.common import DbOption, JsonOption, emit_json, say, services
+from desk.cli.common import PERIODS, DbOption, JsonOption, emit_json, say, services
 from desk.cli.dossiers import OfficerOption, _officer_id
 from desk.domain.reports import Period
 from desk.errors import InvalidInput
@@ -49,9 +49,7 @@ def print_form(
         typer.Argument(help="Mã hồ sơ (không cần với mẫu in theo kỳ: mau07, bao-cao)."),
     ] = None,
     form: Annotated[str, typer.Option(help="Mẫu in: " + ", ".join(ALL_FORMS) + ".")] = "mau01",
-    period: Annotated[
-        str | None, typer.Option(help="Kỳ của mẫu in theo kỳ: 2026-11, 2026-Q4 hoặc 2026.")
-    ] = None,
+    period: Annotated[str | None, typer.Option(help=f"Kỳ của mẫu in theo kỳ: {PERIODS}.")] = None,
     printer: Annotated[
         str | None,
         typer.Option(help="Máy in, ví dụ cups:TEN_HANG_IN (mặc định: máy in đã chọn cho mẫu)."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Literal
 
@@ -12,19 +12,30 @@ from desk.domain.timefmt import VN_TZ, local_date
 from desk.errors import InvalidInput
 
 Granularity = Literal["day", "instant"]
+PeriodKind = Literal["month", "quarter", "half", "year", "range"]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})$")
+_HALF = re.compile(r"^(\d{4})-H([12])$", re.IGNORECASE)
+_RANGE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\s*\.\.\s*(\d{4})-(\d{2})-(\d{2})$")
+MAX_RANGE_DAYS = 3660
+"""A custom period spans at most ten years (the reports are monthly to yearly)."""
 
 
 @dataclass(frozen=True)
 class Period:
-    """A reporting period [start, end) of local calendar days."""
+    """A reporting period [start, end) of local calendar days.
+
+    Besides months, quarters and years, the seed regulations ask for six-month reports
+    (Hà Tĩnh 2016 Đ14) and for periods that close on an office's own cut-off day (the 15th or
+    the 20th, not the month's end): ``2026-H1`` and ``2026-10-16..2026-11-15`` (both ends
+    included, as the officer says it)."""
 
     label: str
     start: date
     end: date
+    kind: PeriodKind = "range"
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -33,18 +44,41 @@ class Period:
             year, month = _year(match[1]), int(match[2])
             if not 1 <= month <= 12:
                 raise InvalidInput("Tháng {month} không hợp lệ.", month=month)
-            return cls(value, date(year, month, 1), _add_months(date(year, month, 1), 1))
+            first = date(year, month, 1)
+            return cls(value, first, _add_months(first, 1), "month")
         if match := _QUARTER.match(value):
             year, quarter = _year(match[1]), int(match[2])
             first = date(year, 3 * quarter - 2, 1)
-            return cls(f"{year}-Q{quarter}", first, _add_months(first, 3))
+            return cls(f"{year}-Q{quarter}", first, _add_months(first, 3), "quarter")
+        if match := _HALF.match(value):
+            year, half = _year(match[1]), int(match[2])
+            first = date(year, 6 * half - 5, 1)
+            return cls(f"{year}-H{half}", first, _add_months(first, 6), "half")
         if match := _YEAR.match(value):
             year = _year(match[1])
-            return cls(value, date(year, 1, 1), date(year + 1, 1, 1))
+            return cls(value, date(year, 1, 1), date(year + 1, 1, 1), "year")
+        if match := _RANGE.match(value):
+            return cls._range(match)
         raise InvalidInput(
-            "Kỳ báo cáo không hợp lệ: dùng YYYY-MM (tháng), YYYY-Qn (quý) hoặc YYYY (năm), "
-            "ví dụ 2026-11, 2026-Q4, 2026."
+            "Kỳ báo cáo không hợp lệ: dùng YYYY-MM (tháng), YYYY-Qn (quý), YYYY-H1 hoặc YYYY-H2 "
+            "(6 tháng), YYYY (năm), hoặc từ ngày..đến ngày, ví dụ 2026-11, 2026-Q4, 2026-H2, 2026, "
+            "2026-10-16..2026-11-15."
         )
+
+    @classmethod
+    def _range(cls, match: re.Match[str]) -> Period:
+        first = _day(int(_year(match[1])), int(match[2]), int(match[3]))
+        last = _day(int(_year(match[4])), int(match[5]), int(match[6]))
+        if last < first:
+            raise InvalidInput(
+                "Ngày cuối kỳ {last} trước ngày đầu kỳ {first}.",
+                first=first.strftime("%d/%m/%Y"),
+                last=last.strftime("%d/%m/%Y"),
+            )
+        if (last - first).days >= MAX_RANGE_DAYS:
+            raise InvalidInput("Kỳ báo cáo dài quá 10 năm.")
+        label = f"{first.isoformat()}..{last.isoformat()}"
+        return cls(label, first, last + timedelta(days=1), "range")
 
     @property
     def start_instant(self) -> datetime:
@@ -61,6 +95,15 @@ def _year(digits: str) -> int:
     if not 1900 <= year <= 2999:
         raise InvalidInput("Năm {year} nằm ngoài phạm vi báo cáo (1900–2999).", year=year)
     return year
+
+
+def _day(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise InvalidInput(
+            "Ngày {day:02d}/{month:02d}/{year} không có trên lịch.", day=day, month=month, year=year
+        ) from None
 
 
 def _add_months(day: date, months: int) -> date:

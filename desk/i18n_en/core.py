@@ -439,10 +439,19 @@ ENGLISH: dict[str, str] = {
     ),
     # desk/domain/reports.py
     "Tháng {month} không hợp lệ.": "Month {month} is not valid.",
-    "Kỳ báo cáo không hợp lệ: dùng YYYY-MM (tháng), YYYY-Qn (quý) hoặc YYYY (năm), ví dụ "
-    "2026-11, 2026-Q4, 2026.": (
-        "Invalid report period: use YYYY-MM (month), YYYY-Qn (quarter) or YYYY (year), e.g. "
-        "2026-11, 2026-Q4, 2026."
+    "Kỳ báo cáo không hợp lệ: dùng YYYY-MM (tháng), YYYY-Qn (quý), YYYY-H1 hoặc YYYY-H2 "
+    "(6 tháng), YYYY (năm), hoặc từ ngày..đến ngày, ví dụ 2026-11, 2026-Q4, 2026-H2, 2026, "
+    "2026-10-16..2026-11-15.": (
+        "Invalid report period: use YYYY-MM (month), YYYY-Qn (quarter), YYYY-H1 or YYYY-H2 "
+        "(six months), YYYY (year), or first day..last day, e.g. 2026-11, 2026-Q4, 2026-H2, "
+        "2026, 2026-10-16..2026-11-15."
+    ),
+    "Ngày cuối kỳ {last} trước ngày đầu kỳ {first}.": (
+        "The period's last day {last} is before its first day {first}."
+    ),
+    "Kỳ báo cáo dài quá 10 năm.": "The report period is longer than 10 years.",
+    "Ngày {day:02d}/{month:02d}/{year} không có trên lịch.": (
+        "{day:02d}/{month:02d}/{year} is not a day of the calendar."
     ),
     "Năm {year} nằm ngoài phạm vi báo cáo (1900–2999).": (
         "Year {year} is outside the reporting range (1900–2999)."

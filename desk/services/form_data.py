@@ -363,13 +363,19 @@ def hand_over_batch(session: Session, dossiers: Sequence[Dossier]) -> HandOverNo
 
 
 def period_words(period: Period) -> str:
-    """The period as a report words it: "Tháng 11 năm 2026", "Quý IV năm 2026", "Năm 2026"."""
-    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month
-    if months == 1:
-        return f"Tháng {period.start.month} năm {period.start.year}"
-    if months == 3:
-        return f"Quý {_QUARTERS[(period.start.month - 1) // 3]} năm {period.start.year}"
-    return f"Năm {period.start.year}"
+    """The period as a report words it: "Tháng 11 năm 2026", "Quý IV năm 2026", "6 tháng cuối
+    năm 2026", "Năm 2026", "Từ ngày 16/10/2026 đến ngày 15/11/2026"."""
+    year = period.start.year
+    if period.kind == "month":
+        return f"Tháng {period.start.month} năm {year}"
+    if period.kind == "quarter":
+        return f"Quý {_QUARTERS[(period.start.month - 1) // 3]} năm {year}"
+    if period.kind == "half":
+        return f"6 tháng {'đầu' if period.start.month == 1 else 'cuối'} năm {year}"
+    if period.kind == "year":
+        return f"Năm {year}"
+    last = period.end - timedelta(days=1)
+    return f"Từ ngày {period.start:%d/%m/%Y} đến ngày {last:%d/%m/%Y}"
 
 
 def register_book(office: OfficeHeader, period: Period, rows: list[RegisterRow]) -> RegisterBook:

@@ -248,6 +248,36 @@ def test_period_edges_are_local_midnights(services: DeskServices, clock: FakeClo
     assert [r.code for r in services.reports.register(Period.parse("2026-12"))] == [early_december]
 
 
+def test_a_period_closing_on_the_15th_and_two_halves_add_up(
+    services: DeskServices, clock: FakeClock
+) -> None:
+    """An office whose report closes on the 15th: 16/10..15/11 counts what was received in
+    those days (both ends included) and carries over what came before; two consecutive
+    custom periods count every intake once; the two halves of a year add up to the year."""
+    codes = {}
+    for key, when in (("before", "2026-10-15T16:00"), ("first", "2026-10-16T08:00")):
+        clock.set(when)
+        codes[key] = services.intake.receive(ReceiveRequest("T-3WD", citizen(len(codes) + 1))).code
+    clock.set("2026-11-15T16:30")
+    codes["last"] = services.intake.receive(ReceiveRequest("T-3WD", citizen(9))).code
+    clock.set("2026-11-16T08:00")
+    codes["after"] = services.intake.receive(ReceiveRequest("T-3WD", citizen(10))).code
+    clock.set("2026-12-02T10:00")
+
+    cut = Period.parse("2026-10-16..2026-11-15")
+    report = services.reports.period_report(cut)
+    assert report.total.received_direct == 2  # "first" and "last"
+    assert report.total.carried_over == 1  # "before", still open on 16/10
+    assert [r.code for r in services.reports.register(cut)] == [codes["first"], codes["last"]]
+    earlier = services.reports.period_report(Period.parse("2026-09-16..2026-10-15"))
+    later = services.reports.period_report(Period.parse("2026-11-16..2026-12-15"))
+    assert (earlier.total.received_direct, later.total.received_direct) == (1, 1)
+
+    year = services.reports.period_report(Period.parse("2026")).total
+    halves = [services.reports.period_report(Period.parse(f"2026-H{h}")).total for h in (1, 2)]
+    assert year.received_direct == sum(h.received_direct for h in halves) == 4
+
+
 def test_empty_period(services: DeskServices) -> None:
     report = services.reports.period_report(Period.parse("2025-01"))
     assert report.rows == []

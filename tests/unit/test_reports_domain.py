@@ -26,6 +26,22 @@ def at(text_value: str) -> datetime:
         ("2026-Q4", "2026-Q4", date(2026, 10, 1), date(2027, 1, 1)),
         ("2026-q3", "2026-Q3", date(2026, 7, 1), date(2026, 10, 1)),
         ("2026", "2026", date(2026, 1, 1), date(2027, 1, 1)),
+        ("2026-H1", "2026-H1", date(2026, 1, 1), date(2026, 7, 1)),
+        ("2026-h2", "2026-H2", date(2026, 7, 1), date(2027, 1, 1)),
+        # An office's own cut-off (the 15th): both days are in the period.
+        (
+            "2026-10-16..2026-11-15",
+            "2026-10-16..2026-11-15",
+            date(2026, 10, 16),
+            date(2026, 11, 16),
+        ),
+        (
+            "2026-12-03 .. 2026-12-03",
+            "2026-12-03..2026-12-03",
+            date(2026, 12, 3),
+            date(2026, 12, 4),
+        ),
+        ("2026-12-21..2027-01-20", "2026-12-21..2027-01-20", date(2026, 12, 21), date(2027, 1, 21)),
     ],
 )
 def test_period_parse(text_value: str, label: str, start: date, end: date) -> None:
@@ -42,7 +58,22 @@ def test_period_instants_are_local_midnights() -> None:
 
 @pytest.mark.parametrize(
     "text_value",
-    ["2026-13", "2026-00", "26-11", "", "  ", "2026-Q5", "2026-Q0", "2026/11", "11-2026"],
+    [
+        "2026-13",
+        "2026-00",
+        "26-11",
+        "",
+        "  ",
+        "2026-Q5",
+        "2026-Q0",
+        "2026/11",
+        "11-2026",
+        "2026-H3",
+        "2026-H0",
+        "2026-10-16..",
+        "..2026-11-15",
+        "2026-10-16..2026-11",
+    ],
 )
 def test_period_parse_rejects(text_value: str) -> None:
     with pytest.raises(InvalidInput):
@@ -108,3 +139,36 @@ def test_pending_is_late() -> None:
     assert not pending_is_late(end, end)
     assert not pending_is_late(at("2026-12-02T09:00"), end)
     assert not pending_is_late(None, end)
+
+
+@pytest.mark.parametrize(
+    ("text_value", "message"),
+    [
+        ("2026-11-15..2026-10-16", "Ngày cuối kỳ 16/10/2026 trước ngày đầu kỳ 15/11/2026."),
+        ("2026-02-30..2026-03-15", "Ngày 30/02/2026 không có trên lịch."),
+        ("2026-01-01..2036-12-31", "Kỳ báo cáo dài quá 10 năm."),
+        ("1899-12-01..2026-01-01", "phạm vi báo cáo"),
+    ],
+)
+def test_a_custom_period_that_cannot_be_says_why(text_value: str, message: str) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        Period.parse(text_value)
+    assert message in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("text_value", "words"),
+    [
+        ("2026-11", "Tháng 11 năm 2026"),
+        ("2026-Q4", "Quý IV năm 2026"),
+        ("2026-H1", "6 tháng đầu năm 2026"),
+        ("2026-H2", "6 tháng cuối năm 2026"),
+        ("2026", "Năm 2026"),
+        # A month-long custom period is not "Tháng 10": it says its days.
+        ("2026-10-16..2026-11-15", "Từ ngày 16/10/2026 đến ngày 15/11/2026"),
+    ],
+)
+def test_the_report_words_each_kind_of_period(text_value: str, words: str) -> None:
+    from desk.services.form_data import period_words
+
+    assert period_words(Period.parse(text_value)) == words
