@@ -254,7 +254,7 @@ def test_a_period_closing_on_the_15th_and_two_halves_add_up(
     """An office whose report closes on the 15th: 16/10..15/11 counts what was received in
     those days (both ends included) and carries over what came before; two consecutive
     custom periods count every intake once; the two halves of a year add up to the year."""
-    codes = {}
+    codes: dict[str, str] = {}
     for key, when in (("before", "2026-10-15T16:00"), ("first", "2026-10-16T08:00")):
         clock.set(when)
         codes[key] = services.intake.receive(ReceiveRequest("T-3WD", citizen(len(codes) + 1))).code
