@@ -488,6 +488,8 @@ class PeriodReportDoc:
     """Name under NGƯỜI LẬP BIỂU."""
     head: str = ""
     """Name under THỦ TRƯỞNG ĐƠN VỊ."""
+    refusals: tuple[tuple[str, int], ...] = ()
+    """Dossiers not received in the period, by reason (they stand beside the table)."""
 
     def __post_init__(self) -> None:
         _require_aware("issued_at", self.issued_at)

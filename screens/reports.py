@@ -34,6 +34,10 @@ def on_time_chart(report: PeriodReport) -> str:
         filled = round(BAR_WIDTH * (rate or 0) / 100)
         shown = f"{percent(rate):>7}" if rate is not None else "     — "
         lines.append(f"{row.label[:24]:<24} {'█' * filled}{'░' * (BAR_WIDTH - filled)} {shown}")
+    # Not in Biểu 06a (never received), but the regulations ask for them with their reasons.
+    lines.append(
+        translate("Không được tiếp nhận trong kỳ: {count}", {"count": report.refused_total})
+    )
     return "\n".join(lines)
 
 

@@ -206,6 +206,7 @@ ENGLISH: dict[str, str] = {
         "Missing: {missing}. The dossier waits for papers; no date is set yet."
     ),
     # screens/reports.py
+    "Không được tiếp nhận trong kỳ: {count}": "Not received in the period: {count}",
     "Đã lưu {path}.": "Saved {path}.",
     "Lĩnh vực / thủ tục": "Sector / procedure",
     "Nhận": "Received",

@@ -436,4 +436,12 @@ def period_report_doc(
         group_label="Lĩnh vực" if report.group_by == "sector" else "Thủ tục hành chính",
         preparer=preparer,
         head=head,
+        refusals=_by_reason(report),
     )
+
+
+def _by_reason(report: PeriodReport) -> tuple[tuple[str, int], ...]:
+    reasons: dict[str, int] = {}
+    for line in report.refusals:
+        reasons[line.reason] = reasons.get(line.reason, 0) + line.total
+    return tuple(sorted(reasons.items(), key=lambda item: (-item[1], item[0])))

@@ -5,16 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import select as sa_select
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
-from data.models import Dossier
-from desk.domain.lifecycle import Status
+from data.models import Dossier, DossierEvent
+from desk.domain.lifecycle import Action, Status
 from desk.domain.reports import (
     Period,
     ReportCounts,
@@ -59,6 +59,22 @@ class ReportRow(ReportCounts):
 
 
 @dataclass(frozen=True)
+class Refusals:
+    """Dossiers not received in the period (Không được tiếp nhận: at the counter, or an
+    online submission found not eligible), by row and by reason (Sơn La 2017 Đ17.2c, Lai
+    Châu 2017 Đ15.2). Biểu 06a counts only received dossiers, so they stand beside it."""
+
+    label: str
+    reason: str
+    direct: int = 0
+    online: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.direct + self.online
+
+
+@dataclass(frozen=True)
 class PeriodReport:
     period: Period
     group_by: GroupBy
@@ -66,6 +82,11 @@ class PeriodReport:
     total: ReportRow
     granularity: str = "day"
     generated_at: datetime | None = None
+    refusals: tuple[Refusals, ...] = ()
+
+    @property
+    def refused_total(self) -> int:
+        return sum(r.total for r in self.refusals)
 
 
 @dataclass(frozen=True)
@@ -113,6 +134,7 @@ class ReportsService:
             connection = session.connection()
             finished = connection.execute(base.where(col(Dossier.finished_at) >= start)).all()
             still_open = connection.execute(base.where(col(Dossier.finished_at).is_(None))).all()
+            refusals = refusals_in(session, period, group_by)
         # A period that is not over yet is judged as of now, not as of its last day.
         as_of = min(end, self._context.now())
         rows: dict[str, ReportRow] = {}
@@ -124,7 +146,7 @@ class ReportsService:
             _count(row, start, end, as_of, channel, status, received, done, due, granularity)
         ordered = [rows[key] for key in sorted(rows)]
         return PeriodReport(
-            period, group_by, ordered, _sum(ordered), granularity, self._context.now()
+            period, group_by, ordered, _sum(ordered), granularity, self._context.now(), refusals
         )
 
     def register(self, period: Period) -> list[RegisterRow]:
@@ -150,6 +172,35 @@ class ReportsService:
             )
             for d in dossiers
         ]
+
+
+def refusals_in(session: Session, period: Period, group_by: GroupBy) -> tuple[Refusals, ...]:
+    """Refusals finished in ``period``, read through the finished_at index, each with the
+    reason its refusal event gave (the same words the Mẫu 03 notice printed)."""
+    start, end = period.start_instant, period.end_instant
+    label = col(Dossier.sector) if group_by == "sector" else col(Dossier.procedure_name)
+    rows = (
+        session.connection()
+        .execute(
+            sa_select(label, col(Dossier.channel), col(DossierEvent.payload))
+            .join(DossierEvent, col(DossierEvent.dossier_id) == col(Dossier.id))
+            .where(
+                col(Dossier.status) == int(Status.REFUSED),
+                col(Dossier.finished_at) >= start,
+                col(Dossier.finished_at) < end,
+                col(DossierEvent.kind) == Action.REFUSE.value,
+            )
+        )
+        .all()
+    )
+    counted: dict[tuple[str, str], Refusals] = {}
+    for name, channel, payload in rows:
+        reason = str(json.loads(payload or "{}").get("reason") or "").strip()
+        key = (str(name), reason or "Không ghi lý do")
+        old = counted.get(key, Refusals(*key))
+        online = channel == "online"
+        counted[key] = replace(old, direct=old.direct + (not online), online=old.online + online)
+    return tuple(counted[key] for key in sorted(counted))
 
 
 def _count(
@@ -225,6 +276,15 @@ HEADERS = [
 ]
 
 
+REFUSAL_HEADERS = [
+    ("label", "Lĩnh vực / thủ tục"),
+    ("reason", "Lý do không tiếp nhận"),
+    ("direct", "Trực tiếp, dịch vụ bưu chính"),
+    ("online", "Trực tuyến"),
+    ("total", "Tổng số"),
+]
+
+
 def report_json(report: PeriodReport) -> str:
     return json.dumps(
         {
@@ -235,6 +295,10 @@ def report_json(report: PeriodReport) -> str:
             "granularity": report.granularity,
             "rows": [row.as_dict() for row in report.rows],
             "total": report.total.as_dict(),
+            "refused": {
+                "total": report.refused_total,
+                "by_reason": [{**asdict(r), "total": r.total} for r in report.refusals],
+            },
         },
         ensure_ascii=False,
         indent=2,
@@ -265,6 +329,11 @@ def write_report_xlsx(report: PeriodReport, path: Path) -> None:
     for row in [*report.rows, report.total]:
         values = row.as_dict()
         sheet.append([values[key] for key, _ in HEADERS])
+    refused = workbook.create_sheet("Không được tiếp nhận")
+    refused.append([title for _, title in REFUSAL_HEADERS])
+    for line in report.refusals:
+        refused.append([line.label, line.reason, line.direct, line.online, line.total])
+    refused.append(["Tổng cộng", None, None, None, report.refused_total])
     try:
         workbook.save(path)
     except OSError as error:

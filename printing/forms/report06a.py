@@ -75,13 +75,12 @@ def render_a4(doc: PeriodReportDoc) -> bytes:
         title(f"{TITLE} {doc.unit_label}", st, WIDTH * 0.8),
         Spacer(1, 3),
         Paragraph(f"Kỳ báo cáo: {esc(doc.period_label)}", st.centre),
-        Paragraph(
-            f"<i>(Từ ngày {_day(doc.first_day)} đến ngày {_day(doc.last_day)})</i>", st.centre
-        ),
+        *_days_line(doc, st),
         Spacer(1, 8),
         ruled_table(columns(doc.group_label), rows, TABLE_SIZE, bold_rows=(len(rows) - 1,)),
         Spacer(1, 6),
         Paragraph(_rate_sentence(total), st.body),
+        Paragraph(_refusal_sentence(doc.refusals), st.body),
         Spacer(1, 8),
         KeepTogether(
             [
@@ -104,6 +103,22 @@ def _right_half(line: Paragraph, st: Styles) -> Table:
         TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
     )
     return table
+
+
+def _days_line(doc: PeriodReportDoc, st: Styles) -> list[Flowable]:
+    """The period's first and last day, unless its wording already says them."""
+    if doc.period_label.startswith("Từ ngày"):
+        return []
+    days = f"<i>(Từ ngày {_day(doc.first_day)} đến ngày {_day(doc.last_day)})</i>"
+    return [Paragraph(days, st.centre)]
+
+
+def _refusal_sentence(refusals: tuple[tuple[str, int], ...]) -> str:
+    total = sum(n for _, n in refusals)
+    if not total:
+        return "Hồ sơ không được tiếp nhận trong kỳ: không có."
+    reasons = "; ".join(f"{esc(reason)}: {count(n)}" for reason, n in refusals)
+    return f"Hồ sơ không được tiếp nhận trong kỳ: <b>{count(total)}</b> (lý do — {reasons})."
 
 
 def _day(day: date) -> str:

@@ -173,6 +173,19 @@ def test_period_report_pdf_counts_the_month(
     assert "Tổng" in text or "TỔNG" in text
 
 
+def test_period_report_pdf_says_the_refusals_and_a_custom_periods_days(
+    services: DeskServices, clock: FakeClock, tmp_path: Path
+) -> None:
+    _refused(services)
+    out = tmp_path / "bao-cao.pdf"
+    services.printing.print_period("bao-cao", Period.parse("2026-10-16..2026-12-15"), out=out)
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert "Kỳ báo cáo: Từ ngày 16/10/2026 đến ngày 15/12/2026" in text
+    assert text.count("Từ ngày 16/10/2026") == 1  # the days are not said twice
+    assert "Hồ sơ không được tiếp nhận trong kỳ: 1" in text
+    assert "Thủ tục thuộc thẩm quyền của cơ quan khác: 1" in text
+
+
 def test_a_dossier_form_is_not_a_period_form(services: DeskServices, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="không in theo kỳ"):
         services.printing.print_period("mau01", Period.parse("2026-11"), out=tmp_path / "x.pdf")

@@ -278,6 +278,57 @@ def test_a_period_closing_on_the_15th_and_two_halves_add_up(
     assert year.received_direct == sum(h.received_direct for h in halves) == 4
 
 
+def test_refused_dossiers_are_counted_with_their_reasons(
+    services: DeskServices, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Biểu 06a leaves refused dossiers out (never received); the report counts them beside
+    it, by reason, in the period they were refused (Sơn La 2017 Đ17.2c)."""
+    wrong_office = "Thủ tục thuộc thẩm quyền của cơ quan khác"
+
+    def refused(when: str, reason: str, procedure: str = "T-3WD") -> str:
+        clock.set(when)
+        code = services.intake.receive(
+            ReceiveRequest(procedure, citizen(1), components=[], allow_incomplete=True)
+        ).code
+        clock.advance(hours=1)
+        services.intake.refuse(code, reason=reason)
+        return code
+
+    refused("2026-10-30T09:00", wrong_office)  # October: not this period
+    refused("2026-11-03T09:00", wrong_office)
+    refused("2026-11-04T09:00", wrong_office, "T-SAMEDAY")
+    refused("2026-11-05T09:00", "Không bổ sung đủ giấy tờ trong thời hạn")
+    clock.set("2026-12-02T10:00")
+
+    report = services.reports.period_report(NOVEMBER)
+    assert report.refused_total == 3
+    by_reason: dict[str, int] = {}
+    for line in report.refusals:
+        assert line.online == 0 and line.total == line.direct
+        by_reason[line.reason] = by_reason.get(line.reason, 0) + line.total
+    assert by_reason == {wrong_office: 2, "Không bổ sung đủ giấy tờ trong thời hạn": 1}
+    assert report.total.received_total == 0  # Biểu 06a itself is unchanged
+    assert services.reports.period_report(Period.parse("2026-10")).refused_total == 1
+
+    refused_json = json.loads(report_json(report))["refused"]
+    assert refused_json["total"] == 3
+    assert sum(r["total"] for r in refused_json["by_reason"]) == 3
+    path = tmp_path / "bao-cao.xlsx"
+    write_report_xlsx(report, path)
+    workbook = load_workbook(path, read_only=True)
+    values = [tuple(r) for r in workbook["Không được tiếp nhận"].iter_rows(values_only=True)]
+    workbook.close()  # read-only keeps the file open; left to the GC it warns in a later test
+    assert values[0][1] == "Lý do không tiếp nhận" and values[-1] == (
+        "Tổng cộng",
+        None,
+        None,
+        None,
+        3,
+    )
+    assert len(values) == len(report.refusals) + 2  # the headings, a line each, the total
+    assert {str(v[1]) for v in values[1:-1]} == set(by_reason)
+
+
 def test_empty_period(services: DeskServices) -> None:
     report = services.reports.period_report(Period.parse("2025-01"))
     assert report.rows == []

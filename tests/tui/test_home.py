@@ -152,6 +152,7 @@ def test_reports_show_06a_and_export_csv(
         screen = app.screen
         assert isinstance(screen, ReportsScreen)
         assert screen.report is not None and screen.report.total.received_total == 1
+        assert "Không được tiếp nhận trong kỳ: 0" in _text(screen.query_one("#chart", Static))
         screen.query_one("#export-folder", Input).value = str(tmp_path)
         screen.query_one("#export-csv", Button).press()
         await settle(app, pilot)
