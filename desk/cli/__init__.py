@@ -76,7 +76,7 @@ def _may_show_help(args: list[str]) -> bool:
 
 
 def _no_options() -> None:
-    """motcua-desk: phần mềm quầy tiếp nhận và trả kết quả (Bộ phận Một cửa)."""
+    """The group's callback; the help shown is the Typer's own (one text, not two)."""
 
 
 def __getattr__(name: str) -> typer.Typer:
